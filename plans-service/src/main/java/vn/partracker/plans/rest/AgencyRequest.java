@@ -1,0 +1,27 @@
+package vn.partracker.plans.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.partracker.plans.domain.AgencyKind;
+
+/** Body of {@code POST /api/agencies}: one agency as the design page names its fields. */
+public record AgencyRequest(
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "letters, digits, '.', '_' or '-' only")
+        String code,
+
+        @NotBlank @Size(max = 500) String name,
+        @Size(max = 100) String shortName,
+        @NotNull AgencyKind kind,
+        @NotBlank @Size(max = 32) String level,
+        UUID parentId,
+        List<@NotBlank @Size(max = 64) String> sectors,
+        @NotNull LocalDate validFrom,
+        LocalDate validTo,
+        List<@NotNull UUID> predecessorIds) {}

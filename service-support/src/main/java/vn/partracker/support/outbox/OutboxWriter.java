@@ -1,0 +1,92 @@
+package vn.partracker.support.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import vn.partracker.events.EventEnvelope;
+import vn.partracker.events.EventJson;
+
+/**
+ * Writes events to the outbox table inside the caller's transaction, so an event exists exactly when the change
+ * it describes was committed. It never talks to Kafka; {@link OutboxRelay} publishes after commit.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxConfig config;
+    private final OutboxSignal signal;
+
+    public OutboxWriter(
+            AgroalDataSource dataSource,
+            TransactionSynchronizationRegistry transactions,
+            OutboxConfig config,
+            OutboxSignal signal) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.config = config;
+        this.signal = signal;
+    }
+
+    /**
+     * Appends one event. Must run inside the transaction that makes the change: {@code MANDATORY} turns a call
+     * outside one into an error instead of a silently separate commit.
+     *
+     * @param topic Kafka topic
+     * @param key aggregate id, the Kafka key
+     * @param type CloudEvents type
+     * @param payload payload record, serialized with {@link EventJson}
+     * @return the envelope as stored (its id is the {@code ce_id})
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope append(String topic, String key, String type, Object payload) {
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID(),
+                type,
+                config.source(),
+                key,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                topic,
+                key,
+                EventJson.write(payload));
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO outbox_event (id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, envelope.id());
+            insert.setString(2, envelope.topic());
+            insert.setString(3, envelope.key());
+            insert.setString(4, envelope.type());
+            insert.setString(5, envelope.source());
+            insert.setString(6, envelope.subject());
+            insert.setTimestamp(7, Timestamp.from(envelope.time().toInstant()));
+            insert.setString(8, envelope.payload());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write event " + type + " to the outbox", e);
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.newEvents();
+                }
+            }
+        });
+        return envelope;
+    }
+}
