@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The CloudEvents {@code ce_type} values of the design page. Consumers switch on these strings, so they are the
- * contract: a new type is added here first, an existing one is never renamed.
+ * contract: a new type is added here first, an existing one is never renamed. {@code revised} and {@code reopened}
+ * extend the design page's list for the measurement revisions and reopenings of the indicators issue.
  */
 public final class EventTypes {
 
@@ -18,7 +19,9 @@ public final class EventTypes {
     public static final String INDICATOR_DEFINED = "partracker.indicator.defined";
     public static final String MEASUREMENT_SUBMITTED = "partracker.measurement.submitted";
     public static final String MEASUREMENT_APPROVED = "partracker.measurement.approved";
+    public static final String MEASUREMENT_REVISED = "partracker.measurement.revised";
     public static final String MEASUREMENT_RETURNED = "partracker.measurement.returned";
+    public static final String MEASUREMENT_REOPENED = "partracker.measurement.reopened";
     public static final String REPORT_FINALIZED = "partracker.report.finalized";
 
     /** Every type, in the order of the design page. */
@@ -33,7 +36,9 @@ public final class EventTypes {
             INDICATOR_DEFINED,
             MEASUREMENT_SUBMITTED,
             MEASUREMENT_APPROVED,
+            MEASUREMENT_REVISED,
             MEASUREMENT_RETURNED,
+            MEASUREMENT_REOPENED,
             REPORT_FINALIZED);
 
     private EventTypes() {}

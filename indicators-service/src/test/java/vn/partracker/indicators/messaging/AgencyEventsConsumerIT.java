@@ -23,6 +23,7 @@ import vn.partracker.events.EventJson;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyUpserted;
+import vn.partracker.events.payload.ParentLink;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
 
@@ -109,6 +110,7 @@ class AgencyEventsConsumerIT {
                 "PEOPLES_COMMITTEE",
                 level,
                 parent,
+                List.of(new ParentLink(parent, LocalDate.of(2020, 1, 1), null)),
                 List.of(),
                 LocalDate.of(2020, 1, 1),
                 null,

@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyUpserted;
+import vn.partracker.events.payload.ParentLink;
 import vn.partracker.plans.domain.Agency;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.rest.AgencyRequest;
@@ -161,6 +162,7 @@ public class AgencyService {
                         agency.kind.name(),
                         agency.level,
                         agency.parentId,
+                        List.of(new ParentLink(agency.parentId, agency.validFrom, agency.validTo)),
                         List.copyOf(agency.sectors),
                         agency.validFrom,
                         agency.validTo,
