@@ -1,6 +1,5 @@
 package vn.partracker.plans.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,12 +16,14 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An agency of the directory, valid from {@code validFrom} to {@code validTo} (inclusive, open when null).
- * The level is a code of the {@code agency_level} table, not an enum, because levels change by law.
+ * An agency of the directory, valid from {@code validFrom} to {@code validTo} (inclusive, open when null). The level
+ * is a code of the {@code agency_level} table, not an enum, because levels change by law. Its place in the hierarchy
+ * is not a column here but a series of {@link AgencyParentLink}s, because agencies move (a commune goes under the
+ * province when its district is abolished) and history must stay answerable.
  */
 @Entity
 @Table(name = "agency")
-public class Agency extends PanacheEntityBase {
+public class Agency {
 
     @Id
     public UUID id;
@@ -42,9 +43,6 @@ public class Agency extends PanacheEntityBase {
 
     @Column(name = "level_code")
     public String level;
-
-    @Column(name = "parent_id")
-    public UUID parentId;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> sectors = new ArrayList<>();

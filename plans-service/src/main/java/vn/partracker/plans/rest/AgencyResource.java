@@ -14,12 +14,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.plans.api.AgencyMoveRequest;
+import vn.partracker.plans.api.AgencyRequest;
+import vn.partracker.plans.api.AgencyResponse;
+import vn.partracker.plans.domain.AgencyKind;
 import vn.partracker.plans.service.AgencyService;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.idempotency.IdempotencyKeys;
@@ -44,15 +51,21 @@ public class AgencyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an agency", description = "Publishes partracker.agency.upserted.")
+    @Operation(
+            summary = "Create an agency",
+            description = "parentId is the parent from validFrom. Publishes partracker.agency.upserted.")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid agency",
+            description = "Invalid agency: unknown level or parent, validTo before validFrom, parent not valid then",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
             description = "Code already used, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "Not JSON",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AgencyRequest request) {
@@ -70,11 +83,23 @@ public class AgencyResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update an agency", description = "Needs If-Match with the ETag of the last read.")
+    @Operation(
+            summary = "Update an agency",
+            description = "Needs If-Match with the ETag of the last read. A new parentId with parentChangedOn moves"
+                    + " the agency from that day and keeps its earlier history; without parentChangedOn it corrects"
+                    + " the parent of an agency that never moved. Publishes partracker.agency.upserted.")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid agency",
+            description = "Invalid agency, or a parent that would make a cycle on that day",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "validTo would leave child agencies without a parent",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "412",
@@ -90,30 +115,108 @@ public class AgencyResource {
         return Response.ok(agency).tag(ETags.of(agency.version())).build();
     }
 
-    @GET
-    @Path("/{id}")
-    @Operation(summary = "Get one agency", description = "The ETag is the agency's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The agency")
+    @POST
+    @Path("/{id}/moves")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Move an agency under another parent from a day on",
+            description = "The history before 'from' is kept, so the hierarchy on earlier dates is unchanged"
+                    + " (e.g. the communes of an abolished district move under the province from 2025-07-01)."
+                    + " parentId null makes the agency a root. Publishes partracker.agency.upserted.")
+    @APIResponse(responseCode = "200", description = "The agency with its new parent history, as of 'from'")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown parent, parent not valid then, 'from' outside the agency's validity, or a cycle",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
             description = "No such agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id) {
-        AgencyResponse agency = service.get(id);
+    public AgencyResponse move(@PathParam("id") UUID id, @Valid @NotNull AgencyMoveRequest request) {
+        return service.move(id, request);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(
+            summary = "Get one agency",
+            description = "parentId is the parent on asOf (default today). The ETag is the version, for If-Match.")
+    @APIResponse(responseCode = "200", description = "The agency")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @PathParam("id") UUID id,
+            @Parameter(description = "date (YYYY-MM-DD), default today") @QueryParam("asOf") String asOf) {
+        AgencyResponse agency = service.get(id, QueryParams.date("asOf", asOf, LocalDate.now()));
         return Response.ok(agency).tag(ETags.of(agency.version())).build();
     }
 
     @GET
     @Operation(
-            summary = "List agencies",
-            description = "q is accent- and case-insensitive: 'so noi vu' finds 'Sở Nội vụ'.")
+            summary = "List agencies valid on a date",
+            description = "Filters: asOf (default today), level, kind, parentId (the parent on asOf), q (accent- and"
+                    + " case-insensitive: 'so noi vu' finds 'Sở Nội vụ').")
     @APIResponse(responseCode = "200", description = "One page of agencies")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid paging",
+            description = "Invalid filter or paging",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AgencyResponse> list(
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(q, PageRequest.of(page, size));
+            @QueryParam("asOf") String asOf,
+            @QueryParam("level") String level,
+            @QueryParam("kind") String kind,
+            @QueryParam("parentId") String parentId,
+            @QueryParam("q") String q,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(
+                QueryParams.date("asOf", asOf, LocalDate.now()),
+                level,
+                QueryParams.enumValue("kind", kind, AgencyKind.class),
+                QueryParams.uuid("parentId", parentId),
+                q,
+                PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}/children")
+    @Operation(summary = "The agencies directly under one agency on a date", description = "asOf default today.")
+    @APIResponse(responseCode = "200", description = "One page of child agencies")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid asOf or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AgencyResponse> children(
+            @PathParam("id") UUID id,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.children(id, QueryParams.date("asOf", asOf, LocalDate.now()), PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}/ancestors")
+    @Operation(summary = "The ancestors of one agency on a date", description = "Parent first, up to the root.")
+    @APIResponse(responseCode = "200", description = "The ancestors")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<AgencyResponse> ancestors(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return service.ancestors(id, QueryParams.date("asOf", asOf, LocalDate.now()));
     }
 }

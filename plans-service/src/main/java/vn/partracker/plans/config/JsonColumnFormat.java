@@ -1,0 +1,40 @@
+package vn.partracker.plans.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.hibernate.orm.JsonFormat;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.inject.Singleton;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.format.FormatMapper;
+import org.hibernate.type.format.jackson.JacksonJsonFormatMapper;
+
+/**
+ * The JSON mapping of JSONB columns (legal bases, sections, amendment values), kept apart from the REST mapper on
+ * purpose: the database format must not change when the API's JSON settings do. Dates are ISO strings so the
+ * stored documents stay readable in SQL.
+ */
+@JsonFormat
+@PersistenceUnitExtension
+@Singleton
+public class JsonColumnFormat implements FormatMapper {
+
+    private final FormatMapper delegate = new JacksonJsonFormatMapper(JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build());
+
+    @Override
+    public <T> T fromString(CharSequence charSequence, JavaType<T> javaType, WrapperOptions wrapperOptions) {
+        return delegate.fromString(charSequence, javaType, wrapperOptions);
+    }
+
+    @Override
+    public <T> String toString(T value, JavaType<T> javaType, WrapperOptions wrapperOptions) {
+        return delegate.toString(value, javaType, wrapperOptions);
+    }
+}

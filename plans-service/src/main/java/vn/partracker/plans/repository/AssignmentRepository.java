@@ -1,0 +1,57 @@
+package vn.partracker.plans.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.partracker.plans.domain.Assignment;
+import vn.partracker.plans.domain.AssignmentStatus;
+
+/** Assignments of issued plans. */
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepositoryBase<Assignment, UUID> {
+
+    /** Every assignment of a plan. */
+    public List<Assignment> ofPlan(UUID planId) {
+        return list("planId = ?1 order by createdAt, id", planId);
+    }
+
+    /** Every assignment of a task. */
+    public List<Assignment> ofTask(UUID taskId) {
+        return list("taskId = ?1 order by createdAt, id", taskId);
+    }
+
+    /** How many assignments a plan has. */
+    public long countOfPlan(UUID planId) {
+        return count("planId", planId);
+    }
+
+    /**
+     * Assignments matching the optional filters. With {@code overdueOn}, only those whose due date is before that
+     * day and that are neither DONE nor CANCELLED.
+     */
+    public PanacheQuery<Assignment> search(UUID agencyId, UUID planId, AssignmentStatus status, LocalDate overdueOn) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (agencyId != null) {
+            where.append(" and a.agencyId = :agency");
+            params.and("agency", agencyId);
+        }
+        if (planId != null) {
+            where.append(" and a.planId = :plan");
+            params.and("plan", planId);
+        }
+        if (status != null) {
+            where.append(" and a.status = :status");
+            params.and("status", status);
+        }
+        if (overdueOn != null) {
+            where.append(" and a.dueDate < :asOf and a.status not in (:finished)");
+            params.and("asOf", overdueOn).and("finished", List.of(AssignmentStatus.DONE, AssignmentStatus.CANCELLED));
+        }
+        return find("from Assignment a where " + where + " order by a.dueDate nulls last, a.createdAt, a.id", params);
+    }
+}

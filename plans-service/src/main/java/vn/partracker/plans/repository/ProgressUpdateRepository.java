@@ -1,0 +1,17 @@
+package vn.partracker.plans.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import vn.partracker.plans.domain.ProgressUpdate;
+
+/** The append-only progress log. */
+@ApplicationScoped
+public class ProgressUpdateRepository implements PanacheRepositoryBase<ProgressUpdate, UUID> {
+
+    /** Every report on an assignment, oldest first. */
+    public List<ProgressUpdate> ofAssignment(UUID assignmentId) {
+        return list("assignmentId = ?1 order by reportedAt, id", assignmentId);
+    }
+}

@@ -1,0 +1,122 @@
+package vn.partracker.plans.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.plans.api.AgencyResponse;
+import vn.partracker.plans.api.GroupRequest;
+import vn.partracker.plans.api.GroupResponse;
+import vn.partracker.plans.service.AgencyGroupService;
+import vn.partracker.support.http.ETags;
+import vn.partracker.support.idempotency.IdempotencyKeys;
+import vn.partracker.support.idempotency.IdempotentResult;
+import vn.partracker.support.paging.Page;
+import vn.partracker.support.paging.PageRequest;
+import vn.partracker.support.problem.Problem;
+
+/** Agency groups ("Các sở, ban ngành", "UBND cấp xã") and their members at a date. */
+@Path("/api/agency-groups")
+@Tag(name = "Agency groups", description = "Named rules that expand to concrete agencies at a date")
+@Produces(MediaType.APPLICATION_JSON)
+public class AgencyGroupResource {
+
+    private final AgencyGroupService service;
+    private final IdempotencyKeys idempotency;
+
+    public AgencyGroupResource(AgencyGroupService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create an agency group",
+            description = "Members on a date: the agencies listed in agencyIds, or meeting every criterion given"
+                    + " (kinds, levels, below ancestorId). Publishes partracker.agency-group.upserted.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown kind, level or agency, or a rule that names nothing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Code already used, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull GroupRequest request) {
+        IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/agency-groups", request, () -> {
+            GroupResponse created = service.create(request);
+            return IdempotentResult.of(201, "/api/agency-groups/" + created.id(), created);
+        });
+        return Response.status(result.status())
+                .location(URI.create(result.location()))
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List agency groups", description = "q is accent- and case-insensitive.")
+    @APIResponse(responseCode = "200", description = "One page of groups")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<GroupResponse> list(
+            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(q, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one agency group")
+    @APIResponse(responseCode = "200", description = "The group")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        GroupResponse group = service.get(id);
+        return Response.ok(group).tag(ETags.of(group.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @Operation(
+            summary = "The members of a group on a date",
+            description = "asOf default today; expanded against the hierarchy valid that day.")
+    @APIResponse(responseCode = "200", description = "One page of member agencies")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid asOf or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such group",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AgencyResponse> members(
+            @PathParam("id") UUID id,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.members(id, QueryParams.date("asOf", asOf, LocalDate.now()), PageRequest.of(page, size));
+    }
+}

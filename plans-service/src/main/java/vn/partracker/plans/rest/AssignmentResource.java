@@ -1,0 +1,121 @@
+package vn.partracker.plans.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.plans.api.AssignmentResponse;
+import vn.partracker.plans.api.ProgressRequest;
+import vn.partracker.plans.api.ProgressResponse;
+import vn.partracker.plans.domain.AssignmentStatus;
+import vn.partracker.plans.service.AssignmentService;
+import vn.partracker.support.paging.Page;
+import vn.partracker.support.paging.PageRequest;
+import vn.partracker.support.problem.Problem;
+
+/** Assignments (one per task and concrete lead agency) and their append-only progress. */
+@Path("/api/assignments")
+@Tag(name = "Assignments", description = "Who does which task, progress reports, overdue as of a date")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssignmentResource {
+
+    private final AssignmentService service;
+
+    public AssignmentResource(AssignmentService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(
+            summary = "List assignments",
+            description = "Filters: agencyId, planId, status, overdue=true (due date before asOf and neither DONE nor"
+                    + " CANCELLED; derived, never stored), asOf (default today).")
+    @APIResponse(responseCode = "200", description = "One page of assignments")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<AssignmentResponse> list(
+            @QueryParam("agencyId") String agencyId,
+            @QueryParam("planId") String planId,
+            @QueryParam("status") String status,
+            @QueryParam("overdue") boolean overdue,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(
+                QueryParams.uuid("agencyId", agencyId),
+                QueryParams.uuid("planId", planId),
+                QueryParams.enumValue("status", status, AssignmentStatus.class),
+                overdue,
+                QueryParams.date("asOf", asOf, LocalDate.now()),
+                PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one assignment", description = "overdue as of asOf (default today).")
+    @APIResponse(responseCode = "200", description = "The assignment")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such assignment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AssignmentResponse get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return service.get(id, QueryParams.date("asOf", asOf, LocalDate.now()));
+    }
+
+    @POST
+    @Path("/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Report progress",
+            description = "Appended, never overwriting earlier reports. percent 0–100; DONE needs 100. Publishes"
+                    + " partracker.task.progress-reported and, on a status change, partracker.task.status-changed.")
+    @APIResponse(responseCode = "201", description = "Appended")
+    @APIResponse(
+            responseCode = "400",
+            description = "percent outside 0–100, DONE below 100 %",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such assignment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Cancelled assignment, or plan not issued",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response report(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest request) {
+        ProgressResponse update = service.report(id, request);
+        return Response.created(URI.create("/api/assignments/" + id + "/progress"))
+                .entity(update)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/progress")
+    @Operation(summary = "Progress history of an assignment", description = "Oldest first.")
+    @APIResponse(responseCode = "200", description = "Every report")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such assignment",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ProgressResponse> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+}

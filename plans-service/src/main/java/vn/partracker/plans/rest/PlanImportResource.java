@@ -1,0 +1,72 @@
+package vn.partracker.plans.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.plans.api.PlanImportDocument;
+import vn.partracker.plans.api.PlanImportReport;
+import vn.partracker.plans.service.PlanImportService;
+import vn.partracker.support.idempotency.IdempotencyKeys;
+import vn.partracker.support.idempotency.IdempotentResult;
+import vn.partracker.support.problem.Problem;
+
+/** A whole plan in one document, as another government system sends it. */
+@Path("/api/plans/import")
+@Tag(name = "Plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanImportResource {
+
+    private final PlanImportService service;
+    private final IdempotencyKeys idempotency;
+
+    public PlanImportResource(PlanImportService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Import a plan with its sections and tasks",
+            description = "Agencies by code ({\"agency\": \"KT.SNV\"}), groups by code or name ({\"group\": \"UBND"
+                    + " cấp huyện\"}). All or nothing. dryRun=true reports every problem (path, field, message) and"
+                    + " writes nothing; \"issue\": true issues the plan at once (assignments expanded on issuedOn).")
+    @APIResponse(responseCode = "201", description = "Imported")
+    @APIResponse(responseCode = "200", description = "Dry run: the report, valid or not")
+    @APIResponse(
+            responseCode = "400",
+            description = "Problems in the document; nothing was imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importPlan(
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @QueryParam("dryRun") boolean dryRun,
+            @NotNull PlanImportDocument document) {
+        if (dryRun) {
+            return Response.ok(service.importPlan(document, true)).build();
+        }
+        IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/plans/import", document, () -> {
+            PlanImportReport report = service.importPlan(document, false);
+            return IdempotentResult.of(201, "/api/plans/" + report.planId(), report);
+        });
+        return Response.status(result.status())
+                .header("Location", result.location())
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+}

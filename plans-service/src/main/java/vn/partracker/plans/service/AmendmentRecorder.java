@@ -1,0 +1,56 @@
+package vn.partracker.plans.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.partracker.plans.domain.Plan;
+import vn.partracker.plans.domain.PlanAmendment;
+import vn.partracker.plans.repository.PlanAmendmentRepository;
+
+/** Records amendments of issued plans, with values converted to plain JSON so the record reads the same forever. */
+@ApplicationScoped
+public class AmendmentRecorder {
+
+    private final PlanAmendmentRepository amendments;
+    private final ObjectMapper mapper;
+
+    public AmendmentRecorder(PlanAmendmentRepository amendments, ObjectMapper mapper) {
+        this.amendments = amendments;
+        this.mapper = mapper;
+    }
+
+    /** Appends one amendment; {@code plan} must already be flushed so its version is the new one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlanAmendment record(
+            Plan plan,
+            long versionBefore,
+            String reason,
+            List<String> changedFields,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        PlanAmendment amendment = new PlanAmendment();
+        amendment.id = UUID.randomUUID();
+        amendment.planId = plan.id;
+        amendment.versionBefore = versionBefore;
+        amendment.versionAfter = plan.version;
+        amendment.reason = reason.strip();
+        amendment.changedFields = new ArrayList<>(changedFields);
+        amendment.before = plain(before);
+        amendment.after = plain(after);
+        amendment.amendedAt = Instant.now();
+        amendments.persist(amendment);
+        return amendment;
+    }
+
+    private Map<String, Object> plain(Map<String, ?> values) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        values.forEach((k, v) -> result.put(k, mapper.convertValue(v, Object.class)));
+        return result;
+    }
+}
