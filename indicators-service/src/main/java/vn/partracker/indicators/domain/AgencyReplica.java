@@ -1,9 +1,14 @@
 package vn.partracker.indicators.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +44,12 @@ public class AgencyReplica extends PanacheEntityBase {
     @Column(name = "parent_id")
     public UUID parentId;
 
+    /** The effective-dated parents, oldest first; the hierarchy on a date is read from these. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agency_parent_link", joinColumns = @JoinColumn(name = "agency_id"))
+    @OrderColumn(name = "position")
+    public List<AgencyParentLink> parentLinks = new ArrayList<>();
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> sectors = new ArrayList<>();
 
@@ -60,4 +71,31 @@ public class AgencyReplica extends PanacheEntityBase {
 
     @Column(name = "replicated_at")
     public Instant replicatedAt;
+
+    /**
+     * @param date a day
+     * @return whether the agency exists on that day (validity bounds inclusive)
+     */
+    public boolean validOn(LocalDate date) {
+        return !validFrom.isAfter(date) && (validTo == null || !validTo.isBefore(date));
+    }
+
+    /**
+     * The parent on a date, read from the parent links; an agency replicated without links falls back to its
+     * current parent.
+     *
+     * @param date a day
+     * @return the parent on that day, or {@code null} for a root or a day outside every link
+     */
+    public UUID parentOn(LocalDate date) {
+        if (parentLinks.isEmpty()) {
+            return parentId;
+        }
+        for (AgencyParentLink link : parentLinks) {
+            if (link.covers(date)) {
+                return link.parentId;
+            }
+        }
+        return null;
+    }
 }

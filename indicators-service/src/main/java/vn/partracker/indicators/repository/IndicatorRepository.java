@@ -1,0 +1,75 @@
+package vn.partracker.indicators.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.partracker.indicators.domain.Indicator;
+
+/** Indicator definitions. */
+@ApplicationScoped
+public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUID> {
+
+    /**
+     * @param id an indicator id
+     * @return the indicator, locked until the transaction ends so concurrent updates are serialized
+     */
+    public Optional<Indicator> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * @return whether another indicator of the plan already has this group and ordinal
+     */
+    public boolean existsOrdinal(UUID planId, String group, String ordinal, UUID except) {
+        return count(
+                        "planId = ?1 and group = ?2 and ordinal = ?3 and id <> ?4",
+                        planId,
+                        group,
+                        ordinal,
+                        except == null ? new UUID(0, 0) : except)
+                > 0;
+    }
+
+    /**
+     * @return the indicator with this group and ordinal in the plan
+     */
+    public Optional<Indicator> findByOrdinal(UUID planId, String group, String ordinal) {
+        return find("planId = ?1 and group = ?2 and ordinal = ?3", planId, group, ordinal)
+                .firstResultOptional();
+    }
+
+    /**
+     * Filters indicators; every filter is optional.
+     *
+     * @param planId the plan
+     * @param group the appendix group
+     * @param foldedQuery a folded search text matched against the folded name
+     * @return the query, sorted by plan, group and ordinal
+     */
+    public PanacheQuery<Indicator> search(UUID planId, String group, String foldedQuery) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (planId != null) {
+            where.add("planId = :planId");
+            params.put("planId", planId);
+        }
+        if (group != null) {
+            where.add("group = :group");
+            params.put("group", group);
+        }
+        if (foldedQuery != null) {
+            where.add("nameFolded like :q");
+            params.put("q", "%" + foldedQuery.replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        return find(query, Sort.by("planId").and("group").and("ordinal").and("id"), params);
+    }
+}

@@ -1,0 +1,385 @@
+package vn.partracker.indicators.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.indicators.service.CsvRowSource;
+import vn.partracker.indicators.service.ImportService;
+import vn.partracker.indicators.service.JsonRowSource;
+import vn.partracker.indicators.service.MeasurementService;
+import vn.partracker.indicators.service.RowSource;
+import vn.partracker.indicators.service.XlsxRowSource;
+import vn.partracker.support.http.ETags;
+import vn.partracker.support.idempotency.IdempotencyKeys;
+import vn.partracker.support.idempotency.IdempotentResult;
+import vn.partracker.support.paging.Page;
+import vn.partracker.support.paging.PageRequest;
+import vn.partracker.support.problem.Problem;
+
+/** Figures (số liệu) over HTTP: submission, revisions and review. Rules live in {@link MeasurementService}. */
+@Path("/api/measurements")
+@Tag(name = "Measurements", description = "Figures agencies submit per indicator and period, with their review")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeasurementResource {
+
+    private final MeasurementService service;
+    private final IdempotencyKeys idempotency;
+    private final ImportService imports;
+    private final ObjectMapper mapper;
+
+    public MeasurementResource(
+            MeasurementService service, IdempotencyKeys idempotency, ImportService imports, ObjectMapper mapper) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.imports = imports;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Submit a figure",
+            description = "One figure per indicator, agency and period; the answer carries the computed value and"
+                    + " the achievement. Publishes partracker.measurement.submitted. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Submitted (revision 1, status SUBMITTED)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid figure, unknown indicator or agency, wrong period, agency not performing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Figure exists already (use PUT), period locked (lockReason), or Idempotency-Key reused",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull MeasurementRequest request) {
+        IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/measurements", request, () -> {
+            MeasurementResponse created = service.submit(request);
+            return IdempotentResult.of(201, "/api/measurements/" + created.id(), created);
+        });
+        return Response.status(result.status())
+                .location(URI.create(result.location()))
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Revise a figure",
+            description = "Makes a new revision (the old one is kept). A RETURNED figure becomes SUBMITTED again;"
+                    + " an APPROVED one must be reopened first. Needs If-Match. Publishes"
+                    + " partracker.measurement.revised.")
+    @APIResponse(responseCode = "200", description = "The new revision")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Figure approved, or period locked (lockReason)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match is not the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response revise(
+            @PathParam("id") UUID id,
+            @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull MeasurementUpdateRequest request) {
+        MeasurementResponse revised = service.revise(id, ifMatch, request);
+        return Response.ok(revised).tag(ETags.of(revised.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one figure", description = "With computed value and achievement; ETag = version.")
+    @APIResponse(responseCode = "200", description = "The figure")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        MeasurementResponse figure = service.get(id);
+        return Response.ok(figure).tag(ETags.of(figure.version())).build();
+    }
+
+    @GET
+    @Operation(summary = "List figures", description = "Filters: indicatorId, agencyId, period, status.")
+    @APIResponse(responseCode = "200", description = "One page of figures")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid filter or paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<MeasurementResponse> list(
+            @QueryParam("indicatorId") String indicatorId,
+            @QueryParam("agencyId") String agencyId,
+            @QueryParam("period") String period,
+            @QueryParam("status") String status,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(
+                QueryParams.uuid("indicatorId", indicatorId),
+                QueryParams.uuid("agencyId", agencyId),
+                period,
+                status,
+                PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}/revisions")
+    @Operation(summary = "Revisions of a figure", description = "Oldest first; nothing is ever overwritten.")
+    @APIResponse(responseCode = "200", description = "The revisions")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<RevisionResponse> revisions(@PathParam("id") UUID id) {
+        return service.revisions(id);
+    }
+
+    @GET
+    @Path("/{id}/reviews")
+    @Operation(summary = "Review decisions on a figure", description = "Approvals, returns and reopenings.")
+    @APIResponse(responseCode = "200", description = "The decisions, oldest first")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ReviewResponse> reviews(@PathParam("id") UUID id) {
+        return service.reviews(id);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Approve a figure",
+            description = "SUBMITTED → APPROVED, by the indicator's evaluating agency (reviewerAgencyId until"
+                    + " security lands). Publishes partracker.measurement.approved.")
+    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(
+            responseCode = "400",
+            description = "reviewerAgencyId missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Reviewer is not the evaluating agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Figure is not SUBMITTED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        return reviewed(service.approve(id, request));
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Return a figure to its agency",
+            description = "SUBMITTED → RETURNED with a reason; the agency's next PUT makes it SUBMITTED again."
+                    + " Publishes partracker.measurement.returned.")
+    @APIResponse(responseCode = "200", description = "Returned")
+    @APIResponse(
+            responseCode = "400",
+            description = "reason or reviewerAgencyId missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Reviewer is not the evaluating agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Figure is not SUBMITTED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response returnToAgency(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        return reviewed(service.returnToAgency(id, request));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Reopen an approved figure",
+            description = "APPROVED → SUBMITTED with a recorded reason, so it can be revised. Publishes"
+                    + " partracker.measurement.reopened.")
+    @APIResponse(responseCode = "200", description = "Reopened")
+    @APIResponse(
+            responseCode = "400",
+            description = "reason or reviewerAgencyId missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Reviewer is not the evaluating agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such figure",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Figure is not APPROVED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reopen(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
+        return reviewed(service.reopen(id, request));
+    }
+
+    private static Response reviewed(MeasurementResponse figure) {
+        return Response.ok(figure).tag(ETags.of(figure.version())).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Import figures from a JSON array",
+            description = "Up to 100,000 MeasurementRow objects, read as a stream. mode=all-or-nothing (default)"
+                    + " or valid-rows; dryRun=true checks without writing; async=true answers 202 at once and"
+                    + " reports progress at /api/imports/{id}. Existing figures get a new revision when the row"
+                    + " differs and count as unchanged when equal, so re-sending is harmless.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = MeasurementRow[].class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported (or checked, with dryRun)",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Body unreadable, more than 100,000 rows, or invalid mode",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "all-or-nothing with rejected rows: nothing written, summary lists the problems",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    public Response batch(
+            InputStream body,
+            @QueryParam("mode") String mode,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("async") boolean async) {
+        return run("JSON", mode, dryRun, async, body, in -> new JsonRowSource(mapper, in));
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(ImportResource.CSV)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Import figures from CSV",
+            description = "UTF-8, comma or semicolon separated, first line = headings of the XLSX template (or the"
+                    + " JSON field names). Same modes and answers as /api/measurements/batch.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
+    @APIResponse(
+            responseCode = "400",
+            description = "File unreadable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "all-or-nothing with rejected rows",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    public Response importCsv(
+            InputStream body,
+            @QueryParam("mode") String mode,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("async") boolean async) {
+        return run("CSV", mode, dryRun, async, body, CsvRowSource::new);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(ImportResource.XLSX)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Import figures from XLSX",
+            description = "The first sheet, headings in the first row (as in /api/indicators/template.xlsx). Same"
+                    + " modes and answers as /api/measurements/batch.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
+    @APIResponse(
+            responseCode = "400",
+            description = "Not an XLSX workbook",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "all-or-nothing with rejected rows",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    public Response importXlsx(
+            InputStream body,
+            @QueryParam("mode") String mode,
+            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("async") boolean async) {
+        return run("XLSX", mode, dryRun, async, body, XlsxRowSource::new);
+    }
+
+    private Response run(
+            String kind,
+            String mode,
+            boolean dryRun,
+            boolean async,
+            InputStream body,
+            Function<InputStream, RowSource> reader) {
+        ImportService.Mode parsed = ImportService.Mode.parse(mode);
+        if (async) {
+            ImportSummary started = imports.importLater(kind, parsed, dryRun, body, reader);
+            return Response.accepted(started)
+                    .location(URI.create("/api/imports/" + started.id()))
+                    .type(MediaType.APPLICATION_JSON)
+                    .build();
+        }
+        ImportSummary outcome = imports.importNow(kind, parsed, dryRun, reader.apply(body));
+        int status = "REJECTED".equals(outcome.status()) ? 422 : 200;
+        return Response.status(status)
+                .entity(outcome)
+                .location(URI.create("/api/imports/" + outcome.id()))
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+}

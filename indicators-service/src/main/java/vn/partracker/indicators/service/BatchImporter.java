@@ -1,0 +1,322 @@
+package vn.partracker.indicators.service;
+
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import vn.partracker.events.EventTypes;
+import vn.partracker.events.Topics;
+import vn.partracker.events.period.Period;
+import vn.partracker.indicators.domain.AgencyReplica;
+import vn.partracker.indicators.domain.Indicator;
+import vn.partracker.indicators.domain.Measurement;
+import vn.partracker.indicators.domain.PeriodLock;
+import vn.partracker.indicators.domain.PlanReplica;
+import vn.partracker.indicators.repository.MeasurementBatchRepository;
+import vn.partracker.indicators.repository.OutboxBatchRepository;
+import vn.partracker.indicators.repository.PlanReplicaRepository;
+import vn.partracker.indicators.rest.ImportSummary;
+import vn.partracker.indicators.rest.MeasurementRow;
+import vn.partracker.indicators.rest.RejectedRow;
+import vn.partracker.support.problem.FieldError;
+import vn.partracker.support.problem.ValidationException;
+
+/**
+ * Imports many figures in one transaction. Rows are read one at a time, checked with the same {@link FigureRules}
+ * as a single submission, and written in chunks of {@value #CHUNK} with JDBC batches (figures, revisions and
+ * outbox events), so a 100,000-row import needs a few hundred statements rather than 300,000.
+ *
+ * <p>A row for a figure that exists already makes a new revision when its numbers differ, counts as unchanged when
+ * they are equal (re-sending a file is harmless), and is rejected when the figure is approved. With
+ * {@code all-or-nothing} a single rejected row rolls everything back; with {@code valid-rows} the valid rows are
+ * written and the others listed. A dry run checks everything and rolls back.
+ */
+@ApplicationScoped
+public class BatchImporter {
+
+    /** Most rows one import may carry. */
+    public static final int MAX_ROWS = 100_000;
+
+    static final int CHUNK = 1000;
+
+    private final FigureRules rules;
+    private final MeasurementBatchRepository batch;
+    private final OutboxBatchRepository outbox;
+    private final PlanReplicaRepository plans;
+    private final ImportJobs jobs;
+    private final TransactionManager transactions;
+
+    public BatchImporter(
+            FigureRules rules,
+            MeasurementBatchRepository batch,
+            OutboxBatchRepository outbox,
+            PlanReplicaRepository plans,
+            ImportJobs jobs,
+            TransactionManager transactions) {
+        this.rules = rules;
+        this.batch = batch;
+        this.outbox = outbox;
+        this.plans = plans;
+        this.jobs = jobs;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Runs one import in one transaction.
+     *
+     * @param started the import's record as started
+     * @param source the rows
+     * @param allOrNothing whether one rejected row cancels the import
+     * @param dryRun whether to roll back in any case
+     * @return the outcome, with status DONE or REJECTED
+     * @throws ValidationException when the body is unreadable or has more than {@value #MAX_ROWS} rows
+     */
+    @Transactional
+    @TransactionConfiguration(timeout = 3600)
+    public ImportSummary importRows(ImportSummary started, RowSource source, boolean allOrNothing, boolean dryRun) {
+        Run run = new Run(started, allOrNothing, dryRun);
+        RowSource.Row row;
+        while ((row = source.next()) != null) {
+            if (++run.rows > MAX_ROWS) {
+                throw new ValidationException("$", "an import carries at most " + MAX_ROWS + " rows");
+            }
+            run.accept(row);
+            if (run.chunk.size() >= CHUNK) {
+                run.flush();
+                jobs.progress(run.summary("RUNNING", false));
+            }
+        }
+        run.flush();
+        boolean commit = !dryRun && !(allOrNothing && run.rejectedRows > 0);
+        if (!commit) {
+            try {
+                transactions.setRollbackOnly();
+            } catch (SystemException e) {
+                throw new IllegalStateException("could not roll back import " + started.id(), e);
+            }
+        }
+        return run.summary(run.rejectedRows > 0 && allOrNothing ? "REJECTED" : "DONE", commit);
+    }
+
+    /** A row that passed every rule and awaits its chunk's write. */
+    private record Pending(int number, FigureRules.Checked checked, Figures figures) {}
+
+    /** The state of one import run. */
+    private final class Run {
+        private final ImportSummary started;
+        private final boolean allOrNothing;
+        private final boolean dryRun;
+        private final FigureRules.Context ctx = rules.context();
+        private final Set<String> seen = new HashSet<>();
+        private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
+        private final List<Pending> chunk = new ArrayList<>();
+        private final List<RejectedRow> rejected = new ArrayList<>();
+        private int rows;
+        private int imported;
+        private int updated;
+        private int unchanged;
+        private int rejectedRows;
+
+        Run(ImportSummary started, boolean allOrNothing, boolean dryRun) {
+            this.started = started;
+            this.allOrNothing = allOrNothing;
+            this.dryRun = dryRun;
+        }
+
+        void accept(RowSource.Row row) {
+            if (!row.errors().isEmpty()) {
+                reject(row.number(), row.errors());
+                return;
+            }
+            MeasurementRow data = row.data();
+            List<FieldError> errors = new ArrayList<>();
+            UUID indicatorId = resolveIndicator(data, errors);
+            UUID agencyId = resolveAgency(data, errors);
+            if (!errors.isEmpty()) {
+                reject(row.number(), errors);
+                return;
+            }
+            Figures figures = new Figures(
+                    data.numerator(), data.denominator(), data.value(), data.components(), data.note(), data.source());
+            FigureRules.Checked checked = rules.check(ctx, indicatorId, agencyId, data.period(), figures);
+            if (!checked.valid()) {
+                reject(row.number(), checked.errors());
+                return;
+            }
+            Optional<PeriodLock> lock = rules.lockFor(ctx, checked.indicator(), checked.period());
+            if (lock.isPresent()) {
+                reject(row.number(), List.of(new FieldError("period", "period is locked: " + lock.get().reason)));
+                return;
+            }
+            if (!seen.add(MeasurementBatchRepository.key(
+                    indicatorId, agencyId, checked.period().code()))) {
+                reject(
+                        row.number(),
+                        List.of(new FieldError("period", "an earlier row has the same indicator, agency and period")));
+                return;
+            }
+            chunk.add(new Pending(row.number(), checked, figures));
+        }
+
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            List<Measurement> keys =
+                    chunk.stream().map(p -> carrier(p.checked())).toList();
+            Map<String, Measurement> existing = batch.findExisting(keys);
+            List<Measurement> inserts = new ArrayList<>();
+            List<Measurement> updates = new ArrayList<>();
+            List<OutboxBatchRepository.Event> events = new ArrayList<>();
+            for (Pending pending : chunk) {
+                FigureRules.Checked checked = pending.checked();
+                Measurement current = existing.get(MeasurementBatchRepository.key(
+                        checked.indicator().id,
+                        checked.agency().id,
+                        checked.period().code()));
+                if (current == null) {
+                    Measurement m = carrier(checked);
+                    m.id = UUID.randomUUID();
+                    m.status = MeasurementService.SUBMITTED;
+                    m.revision = 1;
+                    m.version = 1;
+                    MeasurementService.applyFigures(m, pending.figures(), checked.computed());
+                    inserts.add(m);
+                    events.add(event(m, EventTypes.MEASUREMENT_SUBMITTED));
+                    imported++;
+                } else if (pending.figures().sameAs(MeasurementMapper.figures(current))) {
+                    unchanged++;
+                } else if (MeasurementService.APPROVED.equals(current.status)) {
+                    reject(
+                            pending.number(),
+                            List.of(new FieldError(
+                                    "period",
+                                    "figure " + current.id + " is APPROVED; reopen it before importing a change")));
+                } else {
+                    current.revision++;
+                    current.version++;
+                    current.status = MeasurementService.SUBMITTED;
+                    MeasurementService.applyFigures(current, pending.figures(), checked.computed());
+                    updates.add(current);
+                    events.add(event(current, EventTypes.MEASUREMENT_REVISED));
+                    updated++;
+                }
+            }
+            chunk.clear();
+            if (dryRun || (allOrNothing && rejectedRows > 0)) {
+                return;
+            }
+            batch.insert(inserts);
+            batch.update(updates);
+            List<Measurement> revisions = new ArrayList<>(inserts);
+            revisions.addAll(updates);
+            batch.insertRevisions(revisions);
+            outbox.appendAll(events);
+        }
+
+        private UUID resolveIndicator(MeasurementRow data, List<FieldError> errors) {
+            if (data.indicatorId() != null) {
+                return data.indicatorId();
+            }
+            if (data.group() == null || data.ordinal() == null || (data.plan() == null && data.planId() == null)) {
+                errors.add(new FieldError(
+                        "indicatorId", "give indicatorId, or plan (number) or planId with group and ordinal"));
+                return null;
+            }
+            UUID planId = data.planId();
+            if (planId == null) {
+                Optional<PlanReplica> plan = plansByNumber.computeIfAbsent(
+                        data.plan().strip(),
+                        number -> plans.findByNumber(number).stream().findFirst());
+                if (plan.isEmpty()) {
+                    errors.add(new FieldError("plan", "unknown plan " + data.plan()));
+                    return null;
+                }
+                planId = plan.get().id;
+            }
+            Optional<Indicator> indicator =
+                    ctx.indicator(planId, data.group().strip(), data.ordinal().strip());
+            if (indicator.isEmpty()) {
+                errors.add(
+                        new FieldError("ordinal", "the plan has no indicator " + data.group() + "." + data.ordinal()));
+                return null;
+            }
+            return indicator.get().id;
+        }
+
+        private UUID resolveAgency(MeasurementRow data, List<FieldError> errors) {
+            if (data.agencyId() != null) {
+                return data.agencyId();
+            }
+            if (data.agencyCode() == null || data.agencyCode().isBlank()) {
+                errors.add(new FieldError("agencyId", "give agencyId or agencyCode"));
+                return null;
+            }
+            LocalDate day = LocalDate.now();
+            try {
+                day = Period.parse(data.period()).calendarEnd();
+            } catch (IllegalArgumentException e) {
+                // the period is reported by the figure rules; the code is then looked up as of today
+            }
+            Optional<AgencyReplica> agency =
+                    ctx.view().agencyByCode(data.agencyCode().strip(), day);
+            if (agency.isEmpty()) {
+                errors.add(new FieldError("agencyCode", "unknown agency code " + data.agencyCode()));
+                return null;
+            }
+            return agency.get().id;
+        }
+
+        private void reject(int number, List<FieldError> errors) {
+            rejectedRows++;
+            for (FieldError error : errors) {
+                if (rejected.size() < ImportSummary.MAX_LISTED) {
+                    rejected.add(new RejectedRow(number, error.field(), error.message()));
+                }
+            }
+        }
+
+        ImportSummary summary(String status, boolean committed) {
+            return new ImportSummary(
+                    started.id(),
+                    started.kind(),
+                    status,
+                    started.mode(),
+                    dryRun,
+                    committed,
+                    rows,
+                    imported,
+                    updated,
+                    unchanged,
+                    rejectedRows,
+                    List.copyOf(rejected),
+                    null,
+                    started.startedAt(),
+                    "RUNNING".equals(status) ? null : Instant.now());
+        }
+    }
+
+    private static Measurement carrier(FigureRules.Checked checked) {
+        Measurement m = new Measurement();
+        m.indicatorId = checked.indicator().id;
+        m.agencyId = checked.agency().id;
+        m.period = checked.period().code();
+        return m;
+    }
+
+    private static OutboxBatchRepository.Event event(Measurement m, String type) {
+        return new OutboxBatchRepository.Event(
+                Topics.MEASUREMENTS, m.id.toString(), type, MeasurementMapper.toEvent(m));
+    }
+}

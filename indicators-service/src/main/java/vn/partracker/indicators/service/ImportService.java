@@ -1,0 +1,172 @@
+package vn.partracker.indicators.service;
+
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import vn.partracker.indicators.rest.ImportSummary;
+import vn.partracker.support.problem.ApiException;
+import vn.partracker.support.problem.ValidationException;
+
+/**
+ * Runs bulk imports of figures, synchronously or in the background. A background import first copies the body to a
+ * temporary file (the request ends before the import does), answers with the import's id, and reports progress at
+ * {@code GET /api/imports/{id}}.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    /** How a bulk import treats rejected rows. */
+    public enum Mode {
+        /** One rejected row cancels the whole import. */
+        ALL_OR_NOTHING("all-or-nothing"),
+        /** Valid rows are written, rejected ones listed. */
+        VALID_ROWS("valid-rows");
+
+        private final String code;
+
+        Mode(String code) {
+            this.code = code;
+        }
+
+        /** @return the query parameter form */
+        public String code() {
+            return code;
+        }
+
+        /**
+         * @param code {@code all-or-nothing} (default when {@code null}) or {@code valid-rows}
+         * @throws ValidationException for anything else
+         */
+        public static Mode parse(String code) {
+            if (code == null || code.isBlank()) {
+                return ALL_OR_NOTHING;
+            }
+            for (Mode mode : values()) {
+                if (mode.code.equals(code.strip())) {
+                    return mode;
+                }
+            }
+            throw new ValidationException("mode", "must be all-or-nothing or valid-rows");
+        }
+    }
+
+    private final BatchImporter importer;
+    private final ImportJobs jobs;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "figure-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportService(BatchImporter importer, ImportJobs jobs) {
+        this.importer = importer;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Imports the rows now and answers with the outcome.
+     *
+     * @throws ValidationException when the body is unreadable; nothing is written
+     */
+    public ImportSummary importNow(String kind, Mode mode, boolean dryRun, RowSource source) {
+        ImportSummary started = jobs.start(kind, mode.code(), dryRun);
+        return execute(started, mode, dryRun, source, true);
+    }
+
+    /**
+     * Stores the body and imports it in the background.
+     *
+     * @param reader turns the stored body into rows
+     * @return the import as started; follow it at {@code /api/imports/{id}}
+     */
+    public ImportSummary importLater(
+            String kind, Mode mode, boolean dryRun, InputStream body, Function<InputStream, RowSource> reader) {
+        Path file;
+        try {
+            file = Files.createTempFile("partracker-import-", ".body");
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store the import body", e);
+        }
+        ImportSummary started = jobs.start(kind, mode.code(), dryRun);
+        background.submit(() -> {
+            try (InputStream in = Files.newInputStream(file)) {
+                execute(started, mode, dryRun, reader.apply(in), false);
+            } catch (IOException | RuntimeException e) {
+                Log.errorf(e, "import %s failed", started.id());
+            } finally {
+                deleteQuietly(file);
+            }
+        });
+        return started;
+    }
+
+    /** @return the progress or outcome of an import */
+    public ImportSummary get(UUID id) {
+        return jobs.get(id);
+    }
+
+    private ImportSummary execute(ImportSummary started, Mode mode, boolean dryRun, RowSource source, boolean rethrow) {
+        try {
+            ImportSummary outcome = importer.importRows(started, source, mode == Mode.ALL_OR_NOTHING, dryRun);
+            Log.infof(
+                    "import %s %s: %d rows, %d imported, %d updated, %d unchanged, %d rejected",
+                    started.id(),
+                    outcome.status(),
+                    outcome.rows(),
+                    outcome.imported(),
+                    outcome.updated(),
+                    outcome.unchanged(),
+                    outcome.rejectedRows());
+            return jobs.finish(outcome);
+        } catch (RuntimeException e) {
+            String error = e instanceof ApiException ? e.getMessage() : "the import failed; see the service log";
+            jobs.finish(new ImportSummary(
+                    started.id(),
+                    started.kind(),
+                    "FAILED",
+                    started.mode(),
+                    dryRun,
+                    false,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    error,
+                    started.startedAt(),
+                    Instant.now()));
+            if (rethrow) {
+                throw e;
+            }
+            Log.errorf(e, "import %s failed", started.id());
+            return null;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            Log.warnf("could not delete temporary import file %s", file);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

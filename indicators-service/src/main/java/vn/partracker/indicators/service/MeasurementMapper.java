@@ -1,0 +1,149 @@
+package vn.partracker.indicators.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import vn.partracker.events.EventJson;
+import vn.partracker.events.payload.AchievementState;
+import vn.partracker.events.payload.MeasurementState;
+import vn.partracker.events.payload.TargetState;
+import vn.partracker.indicators.domain.Measurement;
+import vn.partracker.indicators.domain.MeasurementReview;
+import vn.partracker.indicators.domain.MeasurementRevision;
+import vn.partracker.indicators.domain.target.TargetRule;
+import vn.partracker.indicators.rest.AchievementDto;
+import vn.partracker.indicators.rest.MeasurementResponse;
+import vn.partracker.indicators.rest.ReviewResponse;
+import vn.partracker.indicators.rest.RevisionResponse;
+import vn.partracker.indicators.rest.TargetScopeDto;
+
+/** Maps figures between the entity, the API records and the {@link MeasurementState} event payload. */
+final class MeasurementMapper {
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
+    private static final TypeReference<LinkedHashMap<String, BigDecimal>> POINTS = new TypeReference<>() {};
+
+    private MeasurementMapper() {}
+
+    static MeasurementResponse toResponse(Measurement m) {
+        return new MeasurementResponse(
+                m.id,
+                m.indicatorId,
+                m.agencyId,
+                m.period,
+                m.status,
+                m.revision,
+                m.version,
+                m.numerator,
+                m.denominator,
+                m.computedValue,
+                points(m.components),
+                points(m.subtotals),
+                m.note,
+                m.source,
+                m.submittedAt,
+                m.submittedBy,
+                m.reviewedAt,
+                m.reviewedBy,
+                m.reviewReason,
+                toDto(achievement(m.achievement)));
+    }
+
+    static RevisionResponse toResponse(MeasurementRevision r) {
+        return new RevisionResponse(
+                r.revision,
+                r.numerator,
+                r.denominator,
+                r.computedValue,
+                points(r.components),
+                toDto(achievement(r.achievement)),
+                r.note,
+                r.source,
+                r.submittedAt,
+                r.submittedBy);
+    }
+
+    static ReviewResponse toResponse(MeasurementReview r) {
+        return new ReviewResponse(
+                r.id, r.action, r.fromStatus, r.toStatus, r.revision, r.reviewerAgencyId, r.reason, r.reviewedAt);
+    }
+
+    static MeasurementState toEvent(Measurement m) {
+        return new MeasurementState(
+                MeasurementState.SCHEMA_VERSION,
+                m.id,
+                m.version,
+                m.revision,
+                m.indicatorId,
+                m.agencyId,
+                m.period,
+                m.status,
+                m.numerator,
+                m.denominator,
+                m.enteredValue,
+                points(m.components),
+                m.computedValue,
+                achievement(m.achievement),
+                m.note,
+                m.source,
+                m.submittedAt == null ? null : m.submittedAt.atOffset(ZoneOffset.UTC),
+                m.submittedBy,
+                m.reviewedAt == null ? null : m.reviewedAt.atOffset(ZoneOffset.UTC),
+                m.reviewedBy,
+                m.reviewReason);
+    }
+
+    static Figures figures(Measurement m) {
+        return new Figures(m.numerator, m.denominator, m.enteredValue, points(m.components), m.note, m.source);
+    }
+
+    static TargetState toState(TargetRule rule) {
+        return new TargetState(
+                rule.comparator().name(),
+                rule.value(),
+                rule.scope().level(),
+                rule.scope().agencyKind(),
+                rule.scope().sector(),
+                rule.scope().agencyId(),
+                rule.validFrom(),
+                rule.validTo());
+    }
+
+    static AchievementState achievement(String json) {
+        return json == null ? null : EventJson.read(json, AchievementState.class);
+    }
+
+    static AchievementDto toDto(AchievementState state) {
+        if (state == null) {
+            return null;
+        }
+        TargetState t = state.target();
+        AchievementDto.AppliedRuleDto rule = t == null
+                ? null
+                : new AchievementDto.AppliedRuleDto(
+                        t.comparator(),
+                        t.value(),
+                        new TargetScopeDto(t.level(), t.agencyKind(), t.sector(), t.agencyId()),
+                        state.reason());
+        return new AchievementDto(state.status(), rule, state.gap());
+    }
+
+    static Map<String, BigDecimal> points(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, POINTS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored component points are not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package vn.partracker.indicators.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import vn.partracker.events.EventJson;
+import vn.partracker.events.EventTypes;
+import vn.partracker.events.Topics;
+import vn.partracker.events.period.Period;
+import vn.partracker.indicators.domain.Indicator;
+import vn.partracker.indicators.domain.Measurement;
+import vn.partracker.indicators.domain.MeasurementReview;
+import vn.partracker.indicators.domain.MeasurementRevision;
+import vn.partracker.indicators.domain.PeriodLock;
+import vn.partracker.indicators.repository.MeasurementRepository;
+import vn.partracker.indicators.rest.MeasurementRequest;
+import vn.partracker.indicators.rest.MeasurementResponse;
+import vn.partracker.indicators.rest.MeasurementUpdateRequest;
+import vn.partracker.indicators.rest.ReviewRequest;
+import vn.partracker.indicators.rest.ReviewResponse;
+import vn.partracker.indicators.rest.RevisionResponse;
+import vn.partracker.support.http.ETags;
+import vn.partracker.support.outbox.OutboxWriter;
+import vn.partracker.support.paging.Page;
+import vn.partracker.support.paging.PageRequest;
+import vn.partracker.support.problem.ConflictException;
+import vn.partracker.support.problem.FieldError;
+import vn.partracker.support.problem.LockedException;
+import vn.partracker.support.problem.NotFoundException;
+import vn.partracker.support.problem.ValidationException;
+
+/**
+ * Submission, revision and review of figures. One figure exists per indicator × agency × period; a change makes a
+ * new revision (the old one stays in {@code measurement_revision}); review moves it {@code SUBMITTED → APPROVED |
+ * RETURNED}, a returned figure goes back to {@code SUBMITTED} on its next revision, and an approved one changes only
+ * after an explicit, recorded reopen. Every change publishes the figure's full state through the outbox.
+ */
+@ApplicationScoped
+public class MeasurementService {
+
+    /** Review states of a figure. */
+    public static final String SUBMITTED = "SUBMITTED";
+
+    public static final String APPROVED = "APPROVED";
+    public static final String RETURNED = "RETURNED";
+
+    private final MeasurementRepository measurements;
+    private final FigureRules rules;
+    private final OutboxWriter outbox;
+
+    public MeasurementService(MeasurementRepository measurements, FigureRules rules, OutboxWriter outbox) {
+        this.measurements = measurements;
+        this.rules = rules;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Submits the first revision of a figure.
+     *
+     * @throws ValidationException naming every invalid field (nothing written)
+     * @throws LockedException when the period is locked
+     * @throws ConflictException when the figure exists already (change it with PUT)
+     */
+    @Transactional
+    public MeasurementResponse submit(MeasurementRequest request) {
+        Figures figures = new Figures(
+                request.numerator(),
+                request.denominator(),
+                request.value(),
+                request.components(),
+                request.note(),
+                request.source());
+        FigureRules.Context ctx = rules.context();
+        FigureRules.Checked checked =
+                rules.check(ctx, request.indicatorId(), request.agencyId(), request.period(), figures);
+        if (!checked.valid()) {
+            throw new ValidationException(checked.errors());
+        }
+        requireUnlocked(ctx, checked.indicator(), checked.period());
+        measurements
+                .findByKey(
+                        request.indicatorId(),
+                        request.agencyId(),
+                        checked.period().code())
+                .ifPresent(existing -> {
+                    throw duplicate(existing);
+                });
+        Measurement m = new Measurement();
+        m.id = UUID.randomUUID();
+        m.indicatorId = request.indicatorId();
+        m.agencyId = request.agencyId();
+        m.period = checked.period().code();
+        m.status = SUBMITTED;
+        m.revision = 1;
+        m.version = 1;
+        applyFigures(m, figures, checked.computed());
+        try {
+            measurements.persistAndFlush(m);
+        } catch (PersistenceException e) {
+            throw new ConflictException("a figure for indicator " + m.indicatorId + ", agency " + m.agencyId
+                    + " and period " + m.period + " was submitted at the same time; change it with PUT");
+        }
+        measurements.addRevision(revisionOf(m));
+        publish(m, EventTypes.MEASUREMENT_SUBMITTED);
+        Log.infof("figure %s submitted: indicator %s agency %s period %s", m.id, m.indicatorId, m.agencyId, m.period);
+        return MeasurementMapper.toResponse(m);
+    }
+
+    /**
+     * Records a new revision of a figure. A returned figure becomes SUBMITTED again; an approved one must be
+     * reopened first.
+     *
+     * @throws ConflictException when the figure is approved
+     */
+    @Transactional
+    public MeasurementResponse revise(UUID id, String ifMatch, MeasurementUpdateRequest request) {
+        Measurement m = measurements.findForUpdate(id).orElseThrow(() -> new NotFoundException("measurement", id));
+        ETags.requireMatch(ifMatch, m.version);
+        if (APPROVED.equals(m.status)) {
+            throw new ConflictException(
+                    "figure " + id + " is APPROVED; it changes only after POST /api/measurements/" + id + "/reopen");
+        }
+        Figures figures = new Figures(
+                request.numerator(),
+                request.denominator(),
+                request.value(),
+                request.components(),
+                request.note(),
+                request.source());
+        FigureRules.Context ctx = rules.context();
+        FigureRules.Checked checked = rules.check(ctx, m.indicatorId, m.agencyId, m.period, figures);
+        if (!checked.valid()) {
+            throw new ValidationException(checked.errors());
+        }
+        requireUnlocked(ctx, checked.indicator(), checked.period());
+        m.revision++;
+        m.version++;
+        m.status = SUBMITTED;
+        applyFigures(m, figures, checked.computed());
+        measurements.addRevision(revisionOf(m));
+        publish(m, EventTypes.MEASUREMENT_REVISED);
+        Log.infof("figure %s revised to revision %d", id, m.revision);
+        return MeasurementMapper.toResponse(m);
+    }
+
+    /** Approves a submitted figure. */
+    @Transactional
+    public MeasurementResponse approve(UUID id, ReviewRequest request) {
+        return review(id, request, "APPROVE", SUBMITTED, APPROVED, EventTypes.MEASUREMENT_APPROVED, false);
+    }
+
+    /** Returns a submitted figure to its agency with a reason. */
+    @Transactional
+    public MeasurementResponse returnToAgency(UUID id, ReviewRequest request) {
+        return review(id, request, "RETURN", SUBMITTED, RETURNED, EventTypes.MEASUREMENT_RETURNED, true);
+    }
+
+    /** Reopens an approved figure so it can be revised again; the reason is recorded. */
+    @Transactional
+    public MeasurementResponse reopen(UUID id, ReviewRequest request) {
+        return review(id, request, "REOPEN", APPROVED, SUBMITTED, EventTypes.MEASUREMENT_REOPENED, true);
+    }
+
+    /** @return one figure */
+    public MeasurementResponse get(UUID id) {
+        return MeasurementMapper.toResponse(find(id));
+    }
+
+    /** @return the revisions of a figure, oldest first */
+    public List<RevisionResponse> revisions(UUID id) {
+        find(id);
+        return measurements.revisions(id).stream()
+                .map(MeasurementMapper::toResponse)
+                .toList();
+    }
+
+    /** @return the review decisions on a figure, oldest first */
+    public List<ReviewResponse> reviews(UUID id) {
+        find(id);
+        return measurements.reviews(id).stream()
+                .map(MeasurementMapper::toResponse)
+                .toList();
+    }
+
+    /**
+     * Lists figures.
+     *
+     * @throws ValidationException for a malformed period or an unknown status
+     */
+    public Page<MeasurementResponse> list(
+            UUID indicatorId, UUID agencyId, String period, String status, PageRequest page) {
+        if (period != null && !period.isBlank()) {
+            try {
+                Period.parse(period);
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("period", e.getMessage());
+            }
+        }
+        if (status != null && !List.of(SUBMITTED, APPROVED, RETURNED).contains(status)) {
+            throw new ValidationException("status", "must be one of SUBMITTED, APPROVED, RETURNED");
+        }
+        PanacheQuery<Measurement> query =
+                measurements.search(indicatorId, agencyId, period == null || period.isBlank() ? null : period, status);
+        List<MeasurementResponse> items = query.page(page.page(), page.size()).list().stream()
+                .map(MeasurementMapper::toResponse)
+                .toList();
+        return Page.of(page, items, query.count());
+    }
+
+    private MeasurementResponse review(
+            UUID id,
+            ReviewRequest request,
+            String action,
+            String from,
+            String to,
+            String eventType,
+            boolean reasonRequired) {
+        Measurement m = measurements.findForUpdate(id).orElseThrow(() -> new NotFoundException("measurement", id));
+        if (reasonRequired && (request.reason() == null || request.reason().isBlank())) {
+            throw new ValidationException("reason", "a reason is required to " + action.toLowerCase() + " a figure");
+        }
+        Indicator indicator = rules.context()
+                .indicator(m.indicatorId)
+                .orElseThrow(() -> new NotFoundException("indicator", m.indicatorId));
+        if (!request.reviewerAgencyId().equals(indicator.evaluatingAgencyId)) {
+            throw new NotEvaluatorException("agency " + request.reviewerAgencyId()
+                    + " is not the evaluating agency of indicator " + indicator.id);
+        }
+        if (!from.equals(m.status)) {
+            throw new ConflictException(
+                    "figure " + id + " is " + m.status + "; only a " + from + " figure can be " + past(action));
+        }
+        Instant now = Instant.now();
+        MeasurementReview review = new MeasurementReview();
+        review.id = UUID.randomUUID();
+        review.measurementId = id;
+        review.action = action;
+        review.fromStatus = m.status;
+        review.toStatus = to;
+        review.revision = m.revision;
+        review.reviewerAgencyId = request.reviewerAgencyId();
+        review.reason = request.reason() == null || request.reason().isBlank()
+                ? null
+                : request.reason().strip();
+        review.reviewedAt = now;
+        measurements.addReview(review);
+        m.status = to;
+        m.version++;
+        m.reviewedAt = now;
+        m.reviewedBy = request.reviewerAgencyId().toString();
+        m.reviewReason = review.reason;
+        publish(m, eventType);
+        Log.infof("figure %s %s by agency %s", id, past(action), request.reviewerAgencyId());
+        return MeasurementMapper.toResponse(m);
+    }
+
+    private static String past(String action) {
+        return switch (action) {
+            case "APPROVE" -> "approved";
+            case "RETURN" -> "returned";
+            default -> "reopened";
+        };
+    }
+
+    private void requireUnlocked(FigureRules.Context ctx, Indicator indicator, Period period) {
+        Optional<PeriodLock> lock = rules.lockFor(ctx, indicator, period);
+        if (lock.isPresent()) {
+            throw new LockedException(
+                    "period " + period + " of indicator " + indicator.id + " is locked (lock " + lock.get().period
+                            + ")",
+                    lock.get().reason);
+        }
+    }
+
+    private static ConflictException duplicate(Measurement existing) {
+        return new ConflictException(
+                "a figure for this indicator, agency and period exists already (" + existing.id
+                        + "); change it with PUT /api/measurements/" + existing.id,
+                List.of(new FieldError("period", "already submitted as /api/measurements/" + existing.id)));
+    }
+
+    static void applyFigures(Measurement m, Figures figures, FigureRules.Computed computed) {
+        m.numerator = figures.numerator();
+        m.denominator = figures.denominator();
+        m.enteredValue = figures.value();
+        m.components = computed.componentsJson();
+        m.subtotals = computed.subtotalsJson();
+        m.computedValue = computed.value();
+        m.achievementStatus = computed.achievement().status();
+        m.achievement = EventJson.write(computed.achievement());
+        m.note = figures.note();
+        m.source = figures.source();
+        m.submittedAt = Instant.now();
+        m.reviewedAt = null;
+        m.reviewedBy = null;
+        m.reviewReason = null;
+    }
+
+    static MeasurementRevision revisionOf(Measurement m) {
+        MeasurementRevision r = new MeasurementRevision();
+        r.measurementId = m.id;
+        r.revision = m.revision;
+        r.numerator = m.numerator;
+        r.denominator = m.denominator;
+        r.enteredValue = m.enteredValue;
+        r.components = m.components;
+        r.subtotals = m.subtotals;
+        r.computedValue = m.computedValue;
+        r.achievementStatus = m.achievementStatus;
+        r.achievement = m.achievement;
+        r.note = m.note;
+        r.source = m.source;
+        r.submittedAt = m.submittedAt;
+        r.submittedBy = m.submittedBy;
+        return r;
+    }
+
+    private void publish(Measurement m, String type) {
+        outbox.append(Topics.MEASUREMENTS, m.id.toString(), type, MeasurementMapper.toEvent(m));
+    }
+
+    private Measurement find(UUID id) {
+        return measurements.findByIdOptional(id).orElseThrow(() -> new NotFoundException("measurement", id));
+    }
+}

@@ -1,0 +1,24 @@
+package vn.partracker.indicators.service;
+
+import java.util.List;
+import vn.partracker.support.problem.ApiException;
+import vn.partracker.support.problem.FieldError;
+
+/**
+ * 403: a review by an agency that is not the indicator's evaluating agency (cơ quan chủ trì đánh giá). Until the
+ * security issue lands, the reviewer names itself in the request; the check stays the same once it comes from a
+ * token.
+ */
+public class NotEvaluatorException extends ApiException {
+
+    private static final long serialVersionUID = 1L;
+
+    public NotEvaluatorException(String detail) {
+        super(
+                403,
+                "forbidden",
+                "Forbidden",
+                detail,
+                List.of(new FieldError("reviewerAgencyId", "is not the evaluating agency of the indicator")));
+    }
+}
