@@ -24,11 +24,12 @@ import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.PeriodLock;
 import vn.partracker.indicators.domain.PlanReplica;
 import vn.partracker.indicators.repository.MeasurementBatchRepository;
-import vn.partracker.indicators.repository.OutboxBatchRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
 import vn.partracker.indicators.rest.ImportSummary;
 import vn.partracker.indicators.rest.MeasurementRow;
 import vn.partracker.indicators.rest.RejectedRow;
+import vn.partracker.support.outbox.NewEvent;
+import vn.partracker.support.outbox.OutboxWriter;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
 
@@ -52,7 +53,7 @@ public class BatchImporter {
 
     private final FigureRules rules;
     private final MeasurementBatchRepository batch;
-    private final OutboxBatchRepository outbox;
+    private final OutboxWriter outbox;
     private final PlanReplicaRepository plans;
     private final ImportJobs jobs;
     private final TransactionManager transactions;
@@ -60,7 +61,7 @@ public class BatchImporter {
     public BatchImporter(
             FigureRules rules,
             MeasurementBatchRepository batch,
-            OutboxBatchRepository outbox,
+            OutboxWriter outbox,
             PlanReplicaRepository plans,
             ImportJobs jobs,
             TransactionManager transactions) {
@@ -178,7 +179,7 @@ public class BatchImporter {
             Map<String, Measurement> existing = batch.findExisting(keys);
             List<Measurement> inserts = new ArrayList<>();
             List<Measurement> updates = new ArrayList<>();
-            List<OutboxBatchRepository.Event> events = new ArrayList<>();
+            List<NewEvent> events = new ArrayList<>();
             for (Pending pending : chunk) {
                 FigureRules.Checked checked = pending.checked();
                 Measurement current = existing.get(MeasurementBatchRepository.key(
@@ -315,8 +316,7 @@ public class BatchImporter {
         return m;
     }
 
-    private static OutboxBatchRepository.Event event(Measurement m, String type) {
-        return new OutboxBatchRepository.Event(
-                Topics.MEASUREMENTS, m.id.toString(), type, MeasurementMapper.toEvent(m));
+    private static NewEvent event(Measurement m, String type) {
+        return new NewEvent(Topics.MEASUREMENTS, m.id.toString(), type, MeasurementMapper.toEvent(m));
     }
 }

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import vn.partracker.events.EventEnvelope;
 import vn.partracker.events.EventJson;
@@ -51,30 +53,50 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(String topic, String key, String type, Object payload) {
-        EventEnvelope envelope = new EventEnvelope(
-                UUID.randomUUID(),
-                type,
-                config.source(),
-                key,
-                OffsetDateTime.now(ZoneOffset.UTC),
-                topic,
-                key,
-                EventJson.write(payload));
+        return appendAll(List.of(new NewEvent(topic, key, type, payload))).get(0);
+    }
+
+    /**
+     * Appends events in order with one JDBC batch, in the caller's transaction; bulk imports of up to 100,000
+     * figures use it so they do not spend their time on one round trip per event.
+     *
+     * @return the envelopes as stored, in the same order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> appendAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<EventEnvelope> envelopes = new ArrayList<>(events.size());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO outbox_event (id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, envelope.id());
-            insert.setString(2, envelope.topic());
-            insert.setString(3, envelope.key());
-            insert.setString(4, envelope.type());
-            insert.setString(5, envelope.source());
-            insert.setString(6, envelope.subject());
-            insert.setTimestamp(7, Timestamp.from(envelope.time().toInstant()));
-            insert.setString(8, envelope.payload());
-            insert.executeUpdate();
+            for (NewEvent event : events) {
+                EventEnvelope envelope = new EventEnvelope(
+                        UUID.randomUUID(),
+                        event.type(),
+                        config.source(),
+                        event.key(),
+                        now,
+                        event.topic(),
+                        event.key(),
+                        EventJson.write(event.payload()));
+                insert.setObject(1, envelope.id());
+                insert.setString(2, envelope.topic());
+                insert.setString(3, envelope.key());
+                insert.setString(4, envelope.type());
+                insert.setString(5, envelope.source());
+                insert.setString(6, envelope.subject());
+                insert.setTimestamp(7, Timestamp.from(now.toInstant()));
+                insert.setString(8, envelope.payload());
+                insert.addBatch();
+                envelopes.add(envelope);
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write event " + type + " to the outbox", e);
+            throw new IllegalStateException("could not write " + events.size() + " events to the outbox", e);
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -87,6 +109,6 @@ public class OutboxWriter {
                 }
             }
         });
-        return envelope;
+        return envelopes;
     }
 }
