@@ -1,0 +1,129 @@
+package vn.partracker.reporting.domain.hierarchy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The agency hierarchy valid on one date: who exists, who is whose parent, which agencies form a subtree and which
+ * child of a subtree's root each of them rolls up to. Reports use the hierarchy on the last day of the period's
+ * window, so a later reorganisation (the district level abolished on 2025-07-01) does not rewrite history.
+ */
+public final class Hierarchy {
+
+    private static final int MAX_DEPTH = 64;
+
+    private final LocalDate date;
+    private final Map<UUID, AgencyNode> agencies = new LinkedHashMap<>();
+    private final Map<UUID, List<UUID>> children = new HashMap<>();
+
+    /**
+     * Builds the hierarchy from the agencies valid on {@code date}, each with its parent on that date. A parent that
+     * is not valid on the date leaves its child a root.
+     */
+    public Hierarchy(LocalDate date, Collection<AgencyNode> validAgencies) {
+        this.date = date;
+        validAgencies.stream().sorted(Comparator.comparing(AgencyNode::code)).forEach(a -> agencies.put(a.id(), a));
+        for (AgencyNode agency : agencies.values()) {
+            if (agency.parentId() != null && agencies.containsKey(agency.parentId())) {
+                children.computeIfAbsent(agency.parentId(), k -> new ArrayList<>())
+                        .add(agency.id());
+            }
+        }
+    }
+
+    /** The date the hierarchy is valid on. */
+    public LocalDate date() {
+        return date;
+    }
+
+    /** The agency, if it exists on the date. */
+    public Optional<AgencyNode> agency(UUID id) {
+        return Optional.ofNullable(agencies.get(id));
+    }
+
+    /** Every agency valid on the date, ordered by code. */
+    public Collection<AgencyNode> all() {
+        return agencies.values();
+    }
+
+    /** Direct children on the date, ordered by code. */
+    public List<AgencyNode> children(UUID id) {
+        return children.getOrDefault(id, List.of()).stream().map(agencies::get).toList();
+    }
+
+    /** Ancestors on the date, parent first (a cycle in bad data stops the walk instead of looping). */
+    public List<UUID> ancestors(UUID id) {
+        List<UUID> result = new ArrayList<>();
+        AgencyNode current = agencies.get(id);
+        while (current != null
+                && current.parentId() != null
+                && agencies.containsKey(current.parentId())
+                && result.size() < MAX_DEPTH
+                && !result.contains(current.parentId())) {
+            result.add(current.parentId());
+            current = agencies.get(current.parentId());
+        }
+        return result;
+    }
+
+    /**
+     * The subtree of {@code root} (the root included) mapped to its branch: the root maps to itself, every other
+     * member to the child of the root it lies under. Empty when the root does not exist on the date.
+     */
+    public Map<UUID, UUID> subtreeBranches(UUID root) {
+        Map<UUID, UUID> result = new LinkedHashMap<>();
+        if (!agencies.containsKey(root)) {
+            return result;
+        }
+        result.put(root, root);
+        for (AgencyNode child : children(root)) {
+            collect(child.id(), child.id(), result, 0);
+        }
+        return result;
+    }
+
+    private void collect(UUID id, UUID branch, Map<UUID, UUID> into, int depth) {
+        if (depth > MAX_DEPTH || into.containsKey(id)) {
+            return;
+        }
+        into.put(id, branch);
+        for (UUID child : children.getOrDefault(id, List.of())) {
+            collect(child, branch, into, depth + 1);
+        }
+    }
+
+    /**
+     * The concrete agencies named by a list of references on the date: agencies that exist then, and members of the
+     * groups (expanded with the shared membership rule).
+     */
+    public Set<UUID> expand(Collection<UUID> agencyIds, Collection<GroupRule> groups) {
+        Set<UUID> result = new LinkedHashSet<>();
+        for (UUID id : agencyIds) {
+            if (agencies.containsKey(id)) {
+                result.add(id);
+            }
+        }
+        if (!groups.isEmpty()) {
+            for (AgencyNode agency : agencies.values()) {
+                List<UUID> ancestors = ancestors(agency.id());
+                for (GroupRule group : groups) {
+                    if (group.includes(agency, ancestors)) {
+                        result.add(agency.id());
+                        break;
+                    }
+                }
+            }
+        }
+        return result;
+    }
+}

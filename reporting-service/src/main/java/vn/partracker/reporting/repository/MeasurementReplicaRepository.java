@@ -1,0 +1,126 @@
+package vn.partracker.reporting.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.partracker.reporting.domain.aggregate.FigureState;
+
+/** The current state of every figure: the highest version seen per measurement id. */
+@ApplicationScoped
+public class MeasurementReplicaRepository {
+
+    private final Jdbc jdbc;
+
+    public MeasurementReplicaRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * One stored figure.
+     *
+     * @param firstSubmittedAt the earliest submission seen, which decides timeliness
+     */
+    public record StoredFigure(
+            UUID id, long version, int revision, FigureState state, Instant submittedAt, Instant firstSubmittedAt) {}
+
+    /** An agency's earliest counted submission for a period. */
+    public record Submission(UUID agencyId, Instant firstSubmittedAt) {}
+
+    /**
+     * The stored figures with the given ids, locked until the transaction ends so that the aggregate delta is taken
+     * against the state it replaces.
+     */
+    public Map<UUID, StoredFigure> lockByIds(Collection<UUID> ids) {
+        Map<UUID, StoredFigure> result = new HashMap<>();
+        if (ids.isEmpty()) {
+            return result;
+        }
+        for (StoredFigure f : jdbc.query(
+                "SELECT * FROM measurement WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+                MeasurementReplicaRepository::map,
+                Jdbc.uuids(ids))) {
+            result.put(f.id(), f);
+        }
+        return result;
+    }
+
+    /** Every stored figure, for a rebuild of the aggregates. */
+    public List<StoredFigure> all() {
+        return jdbc.query("SELECT * FROM measurement", MeasurementReplicaRepository::map);
+    }
+
+    /** Inserts or replaces figures (the caller has decided they are newer). */
+    public void save(Collection<StoredFigure> figures) {
+        List<Object[]> rows = new ArrayList<>();
+        for (StoredFigure f : figures) {
+            FigureState s = f.state();
+            rows.add(new Object[] {
+                f.id(),
+                s.indicatorId(),
+                s.agencyId(),
+                s.period(),
+                f.version(),
+                f.revision(),
+                s.status(),
+                s.numerator(),
+                s.denominator(),
+                s.value(),
+                s.achievement(),
+                f.submittedAt(),
+                f.firstSubmittedAt()
+            });
+        }
+        jdbc.batch("""
+                INSERT INTO measurement (id, indicator_id, agency_id, period, version, revision, status, numerator,
+                    denominator, value, achievement, submitted_at, first_submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET indicator_id = EXCLUDED.indicator_id, agency_id = EXCLUDED.agency_id,
+                    period = EXCLUDED.period, version = EXCLUDED.version, revision = EXCLUDED.revision,
+                    status = EXCLUDED.status, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
+                    value = EXCLUDED.value, achievement = EXCLUDED.achievement, submitted_at = EXCLUDED.submitted_at,
+                    first_submitted_at = EXCLUDED.first_submitted_at, updated_at = now()
+                """, rows);
+    }
+
+    /**
+     * For each agency, the earliest submission among its counted figures (submitted or approved, not returned) of
+     * the indicators for the period.
+     */
+    public List<Submission> firstSubmissions(String period, Collection<UUID> indicatorIds, Collection<UUID> agencyIds) {
+        return jdbc.query(
+                """
+                SELECT agency_id, min(COALESCE(first_submitted_at, submitted_at, updated_at)) AS first_at
+                FROM measurement
+                WHERE period = ? AND indicator_id = ANY(?) AND agency_id = ANY(?)
+                    AND status IN ('SUBMITTED', 'APPROVED')
+                GROUP BY agency_id
+                """,
+                rs -> new Submission(Jdbc.uuid(rs, "agency_id"), Jdbc.instant(rs, "first_at")),
+                period,
+                Jdbc.uuids(indicatorIds),
+                Jdbc.uuids(agencyIds));
+    }
+
+    private static StoredFigure map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredFigure(
+                Jdbc.uuid(rs, "id"),
+                rs.getLong("version"),
+                rs.getInt("revision"),
+                new FigureState(
+                        Jdbc.uuid(rs, "indicator_id"),
+                        Jdbc.uuid(rs, "agency_id"),
+                        rs.getString("period"),
+                        rs.getString("status"),
+                        rs.getBigDecimal("numerator"),
+                        rs.getBigDecimal("denominator"),
+                        rs.getBigDecimal("value"),
+                        rs.getString("achievement")),
+                Jdbc.instant(rs, "submitted_at"),
+                Jdbc.instant(rs, "first_submitted_at"));
+    }
+}

@@ -1,0 +1,210 @@
+package vn.partracker.reporting.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.reporting.rest.dto.ExpectedAgenciesRequest;
+import vn.partracker.reporting.rest.dto.RegimeImportRequest;
+import vn.partracker.reporting.rest.dto.RegimeImportResult;
+import vn.partracker.reporting.rest.dto.RegimePeriods;
+import vn.partracker.reporting.rest.dto.RegimeRequest;
+import vn.partracker.reporting.rest.dto.RegimeResponse;
+import vn.partracker.reporting.service.ReportRegimeService;
+import vn.partracker.support.http.ETags;
+import vn.partracker.support.idempotency.IdempotencyKeys;
+import vn.partracker.support.idempotency.IdempotentResult;
+import vn.partracker.support.paging.Page;
+import vn.partracker.support.paging.PageRequest;
+import vn.partracker.support.problem.Problem;
+
+/** Report regimes (chế độ báo cáo) and their expected reporters. Thin: rules live in {@link ReportRegimeService}. */
+@Path("/api/report-regimes")
+@Tag(name = "Report regimes", description = "What is reported, how often, to whom, by when, and by whom")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportRegimeResource {
+
+    private final ReportRegimeService service;
+    private final IdempotencyKeys idempotency;
+
+    public ReportRegimeResource(ReportRegimeService service, IdempotencyKeys idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a report regime", description = "Accepts an Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid regime",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Code already used, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RegimeRequest request) {
+        IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/report-regimes", request, () -> {
+            RegimeResponse created = service.create(request);
+            return IdempotentResult.of(201, "/api/report-regimes/" + created.id(), created);
+        });
+        return Response.status(result.status())
+                .location(URI.create(result.location()))
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Create several regimes with their expected reporters",
+            description = "For demo data and configuration as code: regimes whose code exists are left unchanged."
+                    + " Accepts an Idempotency-Key header.")
+    @APIResponse(responseCode = "200", description = "What was created and what already existed")
+    @APIResponse(
+            responseCode = "400",
+            description = "An invalid entry; nothing is created",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importRegimes(
+            @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RegimeImportRequest request) {
+        IdempotentResult result =
+                idempotency.execute(idempotencyKey, "POST /api/report-regimes/import", request, () -> {
+                    RegimeImportResult imported = service.importRegimes(request);
+                    return IdempotentResult.of(200, null, imported);
+                });
+        return Response.status(result.status())
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List report regimes", description = "q is accent- and case-insensitive.")
+    @APIResponse(responseCode = "200", description = "One page of regimes")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid paging",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<RegimeResponse> list(
+            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return service.list(q, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get one report regime", description = "The ETag is the regime's version, for If-Match.")
+    @APIResponse(responseCode = "200", description = "The regime")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regime",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        RegimeResponse regime = service.get(id);
+        return Response.ok(regime).tag(ETags.of(regime.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Update a report regime", description = "Needs If-Match with the ETag of the last read.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid regime",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regime",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "412",
+            description = "If-Match is not the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "428",
+            description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(
+            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegimeRequest request) {
+        RegimeResponse regime = service.update(id, ifMatch, request);
+        return Response.ok(regime).tag(ETags.of(regime.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/expected-agencies")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Add expected reporters",
+            description = "Agencies or groups (by id or code) expected to send the report from validFrom to validTo."
+                    + " Accepts an Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "The expectations created")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid expectations",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regime",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response addExpected(
+            @PathParam("id") UUID id,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid @NotNull ExpectedAgenciesRequest request) {
+        IdempotentResult result = idempotency.execute(
+                idempotencyKey,
+                "POST /api/report-regimes/" + id + "/expected-agencies",
+                request,
+                () -> IdempotentResult.of(201, "/api/report-regimes/" + id, service.addExpected(id, request)));
+        return Response.status(result.status())
+                .location(URI.create(result.location()))
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/periods")
+    @Operation(
+            summary = "Periods of a year with cut-off windows and deadlines",
+            description = "Deadlines per level are the window's last day plus the level's offset.")
+    @APIResponse(responseCode = "200", description = "The periods")
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or invalid year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such regime",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RegimePeriods periods(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
+        return service.periods(id, year);
+    }
+}

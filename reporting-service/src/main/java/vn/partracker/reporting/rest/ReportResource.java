@@ -1,0 +1,266 @@
+package vn.partracker.reporting.rest;
+
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.reporting.rest.dto.CompletenessReport;
+import vn.partracker.reporting.rest.dto.FinalizeRequest;
+import vn.partracker.reporting.rest.dto.IndicatorReport;
+import vn.partracker.reporting.rest.dto.PeriodicReport;
+import vn.partracker.reporting.rest.dto.TaskReport;
+import vn.partracker.reporting.service.CompletenessService;
+import vn.partracker.reporting.service.IndicatorReportService;
+import vn.partracker.reporting.service.PeriodicReportService;
+import vn.partracker.reporting.service.TaskReportService;
+import vn.partracker.support.idempotency.IdempotencyKeys;
+import vn.partracker.support.idempotency.IdempotentResult;
+import vn.partracker.support.problem.Problem;
+import vn.partracker.support.problem.ValidationException;
+
+/** Indicator, task and completeness reports computed from the persisted aggregates and replicas. */
+@Path("/api/reports")
+@Tag(name = "Reports", description = "Aggregated figures, task progress, completeness and timeliness")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    private static final String PROBLEM_400 = "Missing or malformed parameters, or the agency did not exist then";
+
+    private final IndicatorReportService indicatorReports;
+    private final TaskReportService taskReports;
+    private final CompletenessService completeness;
+    private final PeriodicReportService periodicReports;
+    private final IdempotencyKeys idempotency;
+
+    public ReportResource(
+            IndicatorReportService indicatorReports,
+            TaskReportService taskReports,
+            CompletenessService completeness,
+            PeriodicReportService periodicReports,
+            IdempotencyKeys idempotency) {
+        this.indicatorReports = indicatorReports;
+        this.taskReports = taskReports;
+        this.completeness = completeness;
+        this.periodicReports = periodicReports;
+        this.idempotency = idempotency;
+    }
+
+    @GET
+    @Path("/indicators")
+    @Operation(
+            summary = "Indicator report of an agency subtree",
+            description = "Per indicator of the plan measured per period of this frequency: expected, submitted,"
+                    + " approved, returned, met, not met, Σb, Σa, value (ratio of sums for RATIO; returned figures"
+                    + " excluded), approvedValue, min/mean/max of agency values, and one drill-down row per child"
+                    + " agency. The subtree is the hierarchy on the last day of the period's ND09 window.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "400",
+            description = "Missing or malformed planId, period or agencyId, or the agency did not exist then",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown plan or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IndicatorReport indicators(
+            @Parameter(description = "Plan id") @QueryParam("planId") String planId,
+            @Parameter(description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-Q1")
+                    @QueryParam("period")
+                    String period,
+            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
+        return indicatorReports.report(Ids.parse(planId, "planId"), period, Ids.parse(agencyId, "agencyId"));
+    }
+
+    @GET
+    @Path("/tasks")
+    @Operation(
+            summary = "Task report of an agency subtree",
+            description = "Assignments of the plan by status, overdue (due before asOf and neither DONE nor"
+                    + " CANCELLED), due in the next 30 days, per child agency, and the overdue list. asOf defaults"
+                    + " to today (Asia/Ho_Chi_Minh); the subtree is the hierarchy on asOf.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "400",
+            description = PROBLEM_400,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown plan or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TaskReport tasks(
+            @Parameter(description = "Plan id") @QueryParam("planId") String planId,
+            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId,
+            @Parameter(description = "Date, ISO-8601", example = "2024-06-30") @QueryParam("asOf") String asOf) {
+        return taskReports.report(Ids.parse(planId, "planId"), Ids.parse(agencyId, "agencyId"), date(asOf));
+    }
+
+    @GET
+    @Path("/completeness")
+    @Operation(
+            summary = "Completeness and timeliness of a regime's reports",
+            description = "Expected (effective-dated assignments valid and agencies existing on the window's last"
+                    + " day), submitted, on time, late and missing with the lists of late and missing agencies."
+                    + " Rates are submitted / expected and on time / expected, never above 100 %.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "400",
+            description = PROBLEM_400 + ", or a period of another frequency than the regime's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown regime or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CompletenessReport completeness(
+            @Parameter(description = "Report regime id") @QueryParam("regimeId") String regimeId,
+            @Parameter(description = "Period code of the regime's frequency", example = "2024-Q1") @QueryParam("period")
+                    String period,
+            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
+        return completeness.report(Ids.parse(regimeId, "regimeId"), period, Ids.parse(agencyId, "agencyId"));
+    }
+
+    @GET
+    @Path("/{regimeId}/{period}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Periodic report of a regime",
+            description = "Indicators, tasks (as of the window's last day) and completeness. A finalized report is"
+                    + " its snapshot plus finalization.changedSinceFinalization. Also served as text/csv and as"
+                    + " XLSX with Vietnamese headings, chosen by the Accept header.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "400",
+            description = PROBLEM_400 + ", or a period of another frequency than the regime's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown regime or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PeriodicReport periodic(
+            @PathParam("regimeId") UUID regimeId,
+            @PathParam("period") String period,
+            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
+        return periodicReports.report(regimeId, period, Ids.parse(agencyId, "agencyId"));
+    }
+
+    @GET
+    @Path("/{regimeId}/{period}")
+    @Produces("text/csv")
+    @Operation(summary = "Periodic report of a regime as CSV", description = "UTF-8 with byte-order mark.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "400",
+            description = PROBLEM_400,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown regime or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response periodicCsv(
+            @PathParam("regimeId") UUID regimeId,
+            @PathParam("period") String period,
+            @QueryParam("agencyId") String agencyId) {
+        PeriodicReport report = periodicReports.report(regimeId, period, Ids.parse(agencyId, "agencyId"));
+        return Response.ok(ReportExports.csv(report), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", attachment(report, "csv"))
+                .build();
+    }
+
+    @GET
+    @Path("/{regimeId}/{period}")
+    @Produces(ReportExports.XLSX)
+    @Operation(
+            summary = "Periodic report of a regime as XLSX",
+            description = "Sheets Chỉ tiêu, Nhiệm vụ and Tình hình báo cáo with Vietnamese headings.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "400",
+            description = PROBLEM_400,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown regime or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response periodicXlsx(
+            @PathParam("regimeId") UUID regimeId,
+            @PathParam("period") String period,
+            @QueryParam("agencyId") String agencyId) {
+        PeriodicReport report = periodicReports.report(regimeId, period, Ids.parse(agencyId, "agencyId"));
+        return Response.ok(ReportExports.xlsx(report), ReportExports.XLSX)
+                .header("Content-Disposition", attachment(report, "xlsx"))
+                .build();
+    }
+
+    @POST
+    @Path("/{regimeId}/{period}/finalize")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Finalize a periodic report",
+            description = "Stores an immutable snapshot with the SHA-256 of its canonical JSON and publishes"
+                    + " partracker.report.finalized. The body is optional. Accepts an Idempotency-Key header.")
+    @APIResponse(responseCode = "201", description = "Finalized; the snapshot")
+    @APIResponse(
+            responseCode = "400",
+            description = PROBLEM_400,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown regime or agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Already finalized, or Idempotency-Key reused with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response finalizeReport(
+            @PathParam("regimeId") UUID regimeId,
+            @PathParam("period") String period,
+            @QueryParam("agencyId") String agencyId,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Valid FinalizeRequest request) {
+        UUID agency = Ids.parse(agencyId, "agencyId");
+        String by = request == null ? null : request.finalizedBy();
+        String location = "/api/reports/" + regimeId + "/" + period + "?agencyId=" + agency;
+        IdempotentResult result = idempotency.execute(
+                idempotencyKey,
+                "POST /api/reports/" + regimeId + "/" + period + "/finalize?agencyId=" + agency,
+                request == null ? new FinalizeRequest(null) : request,
+                () -> IdempotentResult.of(201, location, periodicReports.finalizeReport(regimeId, period, agency, by)));
+        return Response.status(result.status())
+                .location(URI.create(result.location()))
+                .entity(result.body())
+                .type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private static String attachment(PeriodicReport report, String extension) {
+        return "attachment; filename=\"bao-cao-" + report.regimeCode().replaceAll("[^A-Za-z0-9._-]", "-") + "-"
+                + report.period() + "." + extension + "\"";
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException("asOf", "must be a date like 2024-06-30");
+        }
+    }
+}
