@@ -160,6 +160,7 @@ public final class TestEvents {
                 "HIGHER_IS_BETTER",
                 frequency,
                 performers,
+                List.of(),
                 null,
                 List.of(new TargetState("AT_LEAST", BigDecimal.valueOf(95), null, null, null, null, null, null)),
                 List.of(),

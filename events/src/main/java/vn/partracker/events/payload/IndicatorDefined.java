@@ -19,6 +19,7 @@ public record IndicatorDefined(
         String direction,
         String frequency,
         List<AgencyRef> performingAgencies,
+        List<AgencyRef> coordinatingAgencies,
         UUID evaluatingAgencyId,
         List<TargetState> targets,
         List<ComponentState> components,

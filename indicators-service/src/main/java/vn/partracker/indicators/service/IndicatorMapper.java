@@ -69,6 +69,9 @@ final class IndicatorMapper {
                 indicator.performing().stream()
                         .map(a -> new AgencyRef(a.agencyId, a.groupId))
                         .toList(),
+                indicator.coordinating().stream()
+                        .map(a -> new AgencyRef(a.agencyId, a.groupId))
+                        .toList(),
                 indicator.evaluatingAgencyId,
                 indicator.targets.stream().map(IndicatorMapper::toState).toList(),
                 componentStates(indicator),

@@ -176,6 +176,7 @@ class ReplicaConsumersIT {
                 "HIGHER_IS_BETTER",
                 "QUARTERLY",
                 List.of(),
+                List.of(),
                 null,
                 List.of(),
                 List.of(),

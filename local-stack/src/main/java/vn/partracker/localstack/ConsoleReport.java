@@ -1,0 +1,145 @@
+package vn.partracker.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders the summary printed once the stack is up: timings, a table of service URLs and the infrastructure. */
+public final class ConsoleReport {
+
+    private static final String NL = System.lineSeparator();
+
+    private ConsoleReport() {}
+
+    /**
+     * Renders the summary.
+     *
+     * @param infrastructure time until PostgreSQL, Kafka, databases and topics were ready
+     * @param services time from starting the service processes until all were ready; {@code null} with
+     *     {@code --infra-only}
+     * @param residentMegabytes resident memory of each service process once ready (absent or -1 when unknown)
+     */
+    public static String render(
+            LaunchOptions options,
+            List<String> topics,
+            String databaseUser,
+            String databasePassword,
+            Path dataDirectory,
+            Duration infrastructure,
+            Duration services,
+            Map<AppService, Long> residentMegabytes) {
+        StringBuilder out = new StringBuilder(NL);
+        if (services == null) {
+            out.append("PAR Tracker local infrastructure is running (ready in ")
+                    .append(seconds(infrastructure))
+                    .append(")")
+                    .append(NL);
+        } else {
+            out.append("PAR Tracker local stack is running (infrastructure ")
+                    .append(seconds(infrastructure))
+                    .append(", services ready ")
+                    .append(seconds(services))
+                    .append(" later, total ")
+                    .append(seconds(infrastructure.plus(services)))
+                    .append(")")
+                    .append(NL)
+                    .append(NL);
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("Service", "API base", "Swagger UI", "Health (ready)", "OpenAPI", "RSS"));
+            for (AppService service : AppService.values()) {
+                String base = "http://localhost:" + options.httpPort(service);
+                long rss = residentMegabytes.getOrDefault(service, -1L);
+                rows.add(List.of(
+                        service.moduleName(),
+                        base + "/api",
+                        base + "/q/swagger-ui",
+                        base + "/q/health/ready",
+                        base + "/q/openapi",
+                        rss < 0 ? "?" : rss + " MB"));
+            }
+            out.append(table(rows, "  "));
+        }
+        out.append(NL);
+        String indent = "  ";
+        for (AppService service : AppService.values()) {
+            out.append(indent)
+                    .append(service == AppService.PLANS ? String.format("%-12s", "PostgreSQL") : " ".repeat(12))
+                    .append(PostgresServer.jdbcUrl(options.postgresPort(), service.database()))
+                    .append(NL);
+        }
+        out.append(indent)
+                .append(" ".repeat(12))
+                .append("user ")
+                .append(databaseUser)
+                .append(", password ")
+                .append(databasePassword)
+                .append(NL);
+        out.append(indent)
+                .append(String.format("%-12s", "Kafka"))
+                .append("127.0.0.1:")
+                .append(options.kafkaPort())
+                .append("  topics ")
+                .append(String.join(", ", topics))
+                .append(NL);
+        out.append(indent)
+                .append(String.format("%-12s", "Data, logs"))
+                .append(dataDirectory)
+                .append("  (logs/<service>.log)")
+                .append(NL);
+        if (services == null) {
+            out.append(NL).append("Run a service against it, for example:").append(NL);
+            out.append(indent)
+                    .append("DB_URL=")
+                    .append(PostgresServer.jdbcUrl(options.postgresPort(), AppService.PLANS.database()))
+                    .append(" DB_USERNAME=")
+                    .append(databaseUser)
+                    .append(" DB_PASSWORD=")
+                    .append(databasePassword)
+                    .append(" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:")
+                    .append(options.kafkaPort())
+                    .append(" ./mvnw -pl plans-service quarkus:dev")
+                    .append(NL);
+        }
+        out.append(NL).append("Press Ctrl-C to stop everything.").append(NL);
+        return out.toString();
+    }
+
+    /** Formats a duration as seconds with one decimal, e.g. {@code 12.3 s}. */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** Lays out rows as left-aligned columns separated by two spaces, with a rule under the header row. */
+    static String table(List<List<String>> rows, String indent) {
+        int columns = rows.get(0).size();
+        int[] widths = new int[columns];
+        for (List<String> row : rows) {
+            for (int c = 0; c < columns; c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            out.append(line(rows.get(r), widths, indent)).append(NL);
+            if (r == 0) {
+                List<String> rule = new ArrayList<>();
+                for (int width : widths) {
+                    rule.add("-".repeat(width));
+                }
+                out.append(line(rule, widths, indent)).append(NL);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String line(List<String> cells, int[] widths, String indent) {
+        StringBuilder line = new StringBuilder(indent);
+        for (int c = 0; c < cells.size(); c++) {
+            line.append(c == cells.size() - 1 ? cells.get(c) : String.format("%-" + widths[c] + "s  ", cells.get(c)));
+        }
+        return line.toString().stripTrailing();
+    }
+}

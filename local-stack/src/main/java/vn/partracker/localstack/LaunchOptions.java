@@ -1,0 +1,166 @@
+package vn.partracker.localstack;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line options and environment variables of the launcher, parsed without side effects so that they can be
+ * unit-tested.
+ *
+ * @param fresh wipe the data directory before starting
+ * @param demo load the demo data manifest after the services are ready
+ * @param infraOnly start only PostgreSQL and Kafka (for running a service from the IDE or {@code quarkus:dev})
+ * @param help print usage and exit
+ * @param httpPorts HTTP port of each service
+ * @param postgresPort PostgreSQL port
+ * @param kafkaPort Kafka client (PLAINTEXT) port
+ * @param kafkaControllerPort KRaft controller port
+ * @param serviceJvmOptions JVM options for each service process
+ * @param demoManifest the demo data manifest, relative to the repository root unless absolute
+ */
+public record LaunchOptions(
+        boolean fresh,
+        boolean demo,
+        boolean infraOnly,
+        boolean help,
+        Map<AppService, Integer> httpPorts,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        List<String> serviceJvmOptions,
+        String demoManifest) {
+
+    /** Default PostgreSQL port: away from 5432 so that a system PostgreSQL does not clash. */
+    public static final int DEFAULT_PG_PORT = 55432;
+
+    /** Default Kafka port: away from 9092 so that another local broker does not clash. */
+    public static final int DEFAULT_KAFKA_PORT = 59092;
+
+    /** Default demo data manifest, relative to the repository root. */
+    public static final String DEFAULT_DEMO_MANIFEST = "demo-data/manifest.json";
+
+    /** Default JVM options of a service process. */
+    public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m";
+
+    /** Validates and copies the collections. */
+    public LaunchOptions {
+        httpPorts = Map.copyOf(httpPorts);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /**
+     * Parses the arguments and the environment.
+     *
+     * @throws IllegalArgumentException with a message meant for the user (unknown option, bad or clashing port)
+     */
+    public static LaunchOptions parse(List<String> args, Map<String, String> env) {
+        boolean fresh = false;
+        boolean demo = true;
+        boolean infraOnly = false;
+        boolean help = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--fresh" -> fresh = true;
+                case "--no-demo" -> demo = false;
+                case "--infra-only" -> infraOnly = true;
+                case "-h", "--help" -> help = true;
+                default -> throw new IllegalArgumentException("Unknown option: " + arg + "\n\n" + usage());
+            }
+        }
+        Map<AppService, Integer> httpPorts = new EnumMap<>(AppService.class);
+        for (AppService service : AppService.values()) {
+            httpPorts.put(service, port(env, service.portVariable(), service.defaultPort()));
+        }
+        int pgPort = port(env, "PG_PORT", DEFAULT_PG_PORT);
+        int kafkaPort = port(env, "KAFKA_PORT", DEFAULT_KAFKA_PORT);
+        int controllerPort = port(env, "KAFKA_CONTROLLER_PORT", kafkaPort + 1);
+        List<String> jvmOptions = splitOptions(env.getOrDefault("SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JAVA_OPTS));
+        String manifest = env.getOrDefault("DEMO_MANIFEST", "").isBlank()
+                ? DEFAULT_DEMO_MANIFEST
+                : env.get("DEMO_MANIFEST").trim();
+        LaunchOptions options = new LaunchOptions(
+                fresh, demo, infraOnly, help, httpPorts, pgPort, kafkaPort, controllerPort, jvmOptions, manifest);
+        options.checkDistinctPorts();
+        return options;
+    }
+
+    /** Returns the HTTP port of a service. */
+    public int httpPort(AppService service) {
+        return httpPorts.get(service);
+    }
+
+    /** Returns every port the stack listens on, keyed by a label for error messages. */
+    public Map<String, Integer> allPorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL (PG_PORT)", postgresPort);
+        ports.put("Kafka (KAFKA_PORT)", kafkaPort);
+        ports.put("Kafka controller (KAFKA_CONTROLLER_PORT)", kafkaControllerPort);
+        if (!infraOnly) {
+            for (AppService service : AppService.values()) {
+                ports.put(service.moduleName() + " (" + service.portVariable() + ")", httpPort(service));
+            }
+        }
+        return ports;
+    }
+
+    /** Returns the usage text printed for {@code --help} and after an unknown option. */
+    public static String usage() {
+        return """
+                Usage: ./run-local.sh [--fresh] [--no-demo] [--infra-only] [--rebuild] [--help]
+
+                Starts embedded PostgreSQL, a local Kafka broker and the three PAR Tracker services.
+                Stop with Ctrl-C.
+
+                Options:
+                  --fresh       delete the data in ./.local-data (databases, Kafka logs, service logs) first
+                  --no-demo     do not load ./demo-data/manifest.json
+                  --infra-only  start PostgreSQL and Kafka only (run the services yourself, e.g. quarkus:dev)
+                  --rebuild     (run-local.sh) run ./mvnw -DskipTests install before starting
+                  --help        show this text
+
+                Environment (defaults in brackets):
+                  PLANS_PORT [8081]  INDICATORS_PORT [8082]  REPORTING_PORT [8083]
+                  PG_PORT [55432]  KAFKA_PORT [59092]  KAFKA_CONTROLLER_PORT [KAFKA_PORT + 1]
+                  SERVICE_JAVA_OPTS [-Xmx256m]  JVM options of each service process
+                  DEMO_MANIFEST [demo-data/manifest.json]  demo data to load
+                """;
+    }
+
+    private void checkDistinctPorts() {
+        Map<Integer, String> seen = new HashMap<>();
+        for (Map.Entry<String, Integer> entry : allPorts().entrySet()) {
+            String previous = seen.putIfAbsent(entry.getValue(), entry.getKey());
+            if (previous != null) {
+                throw new IllegalArgumentException(
+                        "Port " + entry.getValue() + " is used twice: by " + previous + " and by " + entry.getKey());
+            }
+        }
+    }
+
+    private static int port(Map<String, String> env, String variable, int defaultValue) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number (1-65535), got '" + value + "'");
+        }
+    }
+
+    private static List<String> splitOptions(String value) {
+        List<String> options = new ArrayList<>();
+        Arrays.stream(value.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(options::add);
+        return options;
+    }
+}

@@ -1,0 +1,98 @@
+package vn.partracker.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsoleReportTest {
+
+    private static final List<String> TOPICS = List.of("partracker.plans", "partracker.reports");
+
+    @Test
+    void listsEveryServiceUrlAndTheInfrastructure() {
+        LaunchOptions options = LaunchOptions.parse(List.of(), Map.of("INDICATORS_PORT", "18082"));
+
+        String report = ConsoleReport.render(
+                options,
+                TOPICS,
+                "partracker",
+                "secret",
+                Path.of("/repo/.local-data"),
+                Duration.ofMillis(3_240),
+                Duration.ofMillis(12_560),
+                Map.of(AppService.PLANS, 217L, AppService.INDICATORS, 232L));
+
+        assertTrue(report.contains("infrastructure 3.2 s, services ready 12.6 s later, total 15.8 s"), report);
+        assertTrue(report.contains("http://localhost:8081/api"), report);
+        assertTrue(report.contains("http://localhost:8081/q/swagger-ui"), report);
+        assertTrue(report.contains("http://localhost:8081/q/health/ready"), report);
+        assertTrue(report.contains("http://localhost:8081/q/openapi"), report);
+        assertTrue(report.contains("http://localhost:18082/q/swagger-ui"), report);
+        assertTrue(report.contains("http://localhost:8083/q/openapi"), report);
+        assertTrue(report.contains("jdbc:postgresql://127.0.0.1:55432/partracker_plans"), report);
+        assertTrue(report.contains("jdbc:postgresql://127.0.0.1:55432/partracker_indicators"), report);
+        assertTrue(report.contains("jdbc:postgresql://127.0.0.1:55432/partracker_reporting"), report);
+        assertTrue(report.contains("user partracker, password secret"), report);
+        assertTrue(report.contains("127.0.0.1:59092  topics partracker.plans, partracker.reports"), report);
+        assertTrue(report.contains("/repo/.local-data"), report);
+        assertTrue(report.contains("217 MB"), report);
+        assertTrue(report.contains("Press Ctrl-C to stop everything."), report);
+        assertFalse(report.contains("quarkus:dev"), report);
+    }
+
+    @Test
+    void serviceRowsAreAligned() {
+        String report = ConsoleReport.render(
+                LaunchOptions.parse(List.of(), Map.of()),
+                TOPICS,
+                "u",
+                "p",
+                Path.of("/d"),
+                Duration.ZERO,
+                Duration.ZERO,
+                Map.of());
+        List<String> rows = report.lines()
+                .filter(l -> l.contains("-service ") || l.startsWith("  Service"))
+                .toList();
+
+        assertEquals(4, rows.size(), report);
+        int column = rows.get(0).indexOf("Swagger UI");
+        for (String row : rows.subList(1, rows.size())) {
+            assertEquals(column, row.indexOf("http://localhost:808", row.indexOf("/api") + 4), row);
+        }
+        assertTrue(rows.get(1).endsWith("?"), "unknown RSS is shown as ?");
+    }
+
+    @Test
+    void infrastructureOnlyShowsHowToRunAService() {
+        String report = ConsoleReport.render(
+                LaunchOptions.parse(List.of("--infra-only"), Map.of()),
+                TOPICS,
+                "partracker",
+                "partracker",
+                Path.of("/d"),
+                Duration.ofSeconds(4),
+                null,
+                Map.of());
+
+        assertTrue(report.contains("local infrastructure is running (ready in 4.0 s)"), report);
+        assertFalse(report.contains("swagger-ui"), report);
+        assertTrue(
+                report.contains("DB_URL=jdbc:postgresql://127.0.0.1:55432/partracker_plans DB_USERNAME=partracker"
+                        + " DB_PASSWORD=partracker KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"),
+                report);
+    }
+
+    @Test
+    void secondsHaveOneDecimal() {
+        assertEquals("0.0 s", ConsoleReport.seconds(Duration.ZERO));
+        assertEquals("1.3 s", ConsoleReport.seconds(Duration.ofMillis(1_250)));
+        assertEquals("120.0 s", ConsoleReport.seconds(Duration.ofSeconds(120)));
+    }
+}
