@@ -2,9 +2,9 @@ package vn.partracker.plans.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import vn.partracker.events.period.Frequency;
 import vn.partracker.plans.api.TimeframeResponse;
 import vn.partracker.plans.domain.Task;
-import vn.partracker.plans.domain.timeframe.Frequency;
 import vn.partracker.plans.domain.timeframe.Recurrence;
 import vn.partracker.plans.domain.timeframe.Timeframe;
 import vn.partracker.plans.domain.timeframe.TimeframeKind;

@@ -65,12 +65,12 @@ class LayeringTest {
             .resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..");
 
     @ArchTest
-    static final ArchRule timeframeParserUsesOnlyTheJdk = classes()
+    static final ArchRule timeframeParserUsesOnlyTheJdkAndPeriodCodes = classes()
             .that()
             .resideInAPackage("..plans.domain.timeframe..")
             .should()
             .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", "..plans.domain.timeframe..");
+            .resideInAnyPackage("java..", "..plans.domain.timeframe..", "vn.partracker.events.period..");
 
     @ArchTest
     static final ArchRule domainDoesNotDependOnUpperLayers = noClasses()

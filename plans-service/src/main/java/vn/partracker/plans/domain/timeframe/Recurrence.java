@@ -1,14 +1,14 @@
 package vn.partracker.plans.domain.timeframe;
 
 import java.time.LocalDate;
-import java.time.Month;
-import java.time.YearMonth;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.partracker.events.period.Frequency;
+import vn.partracker.events.period.Period;
 
 /**
  * How often a recurring timeframe comes round.
@@ -56,8 +56,8 @@ public record Recurrence(Set<Frequency> frequencies, boolean adHoc) {
         Set<LocalDate> dates = new TreeSet<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             for (Frequency frequency : frequencies) {
-                for (Month month : frequency.periodEndMonths()) {
-                    LocalDate end = YearMonth.of(year, month).atEndOfMonth();
+                for (Period period : Period.ofYear(year, frequency)) {
+                    LocalDate end = period.calendarEnd();
                     if (!end.isBefore(from) && !end.isAfter(to)) {
                         dates.add(end);
                     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.partracker.events.period.Frequency;
 
 /**
  * The rules behind {@link Timeframe#parse}: an ordered list of patterns over the folded text (see

@@ -34,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.partracker.events.period.Frequency;
 
 /**
  * Tests {@link Timeframe#parse} against every timeframe wording of the five seed documents, and against the spelling,
