@@ -5,7 +5,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +42,47 @@ public abstract class ServiceEndpointsContract {
                 .then()
                 .statusCode(200)
                 .body("openapi", startsWith("3.1"));
+    }
+
+    /**
+     * Frontend teams generate clients from the OpenAPI document, so every operation must say what it does and carry
+     * a tag, and every operation that takes input (parameters or a body) must document its error answers.
+     */
+    @Test
+    void everyOperationHasASummaryATagAndDocumentsItsErrorAnswers() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        List<String> problems = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, raw) -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            String name = method.toUpperCase(Locale.ROOT) + " " + path;
+            Object summary = raw.get("summary");
+            if (summary == null || summary.toString().isBlank()) {
+                problems.add(name + ": no summary");
+            }
+            Object tags = raw.get("tags");
+            if (!(tags instanceof List<?> list) || list.isEmpty()) {
+                problems.add(name + ": no tag");
+            }
+            boolean takesInput = raw.get("requestBody") != null
+                    || (raw.get("parameters") instanceof List<?> params && !params.isEmpty());
+            Object responses = raw.get("responses");
+            boolean documentsAnError = !takesInput
+                    || responses instanceof Map<?, ?> map
+                            && map.keySet().stream()
+                                    .anyMatch(code -> code.toString().startsWith("4"));
+            if (!documentsAnError) {
+                problems.add(name + ": no 4xx response documented");
+            }
+        }));
+        assertEquals(List.of(), problems);
     }
 
     @Test
