@@ -46,7 +46,8 @@ public abstract class ServiceEndpointsContract {
 
     /**
      * Frontend teams generate clients from the OpenAPI document, so every operation must say what it does and carry
-     * a tag, and every operation that takes input (parameters or a body) must document its error answers.
+     * a tag, every operation that takes input (parameters or a body) must document its error answers, and every
+     * documented error answer has a body schema (problem+json unless the operation says otherwise).
      */
     @Test
     void everyOperationHasASummaryATagAndDocumentsItsErrorAnswers() {
@@ -80,6 +81,18 @@ public abstract class ServiceEndpointsContract {
                                     .anyMatch(code -> code.toString().startsWith("4"));
             if (!documentsAnError) {
                 problems.add(name + ": no 4xx response documented");
+            }
+            if (responses instanceof Map<?, ?> map) {
+                map.forEach((code, response) -> {
+                    boolean error =
+                            code.toString().startsWith("4") || code.toString().startsWith("5");
+                    if (error
+                            && !(response instanceof Map<?, ?> r
+                                    && r.get("content") instanceof Map<?, ?> c
+                                    && !c.isEmpty())) {
+                        problems.add(name + ": " + code + " has no documented body");
+                    }
+                });
             }
         }));
         assertEquals(List.of(), problems);

@@ -7,12 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.indicators.service.ImportService;
-import vn.partracker.support.problem.Problem;
 
 /** Progress and outcome of bulk imports of figures. */
 @Path("/api/imports")
@@ -36,10 +33,7 @@ public class ImportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Progress or outcome of an import", description = "status RUNNING, DONE, REJECTED or FAILED.")
     @APIResponse(responseCode = "200", description = "The import")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such import",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such import")
     public ImportSummary get(@PathParam("id") UUID id) {
         return imports.get(id);
     }

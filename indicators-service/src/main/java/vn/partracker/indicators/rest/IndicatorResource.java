@@ -28,7 +28,6 @@ import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** Indicator definitions over HTTP. Thin: shape is checked here, rules in {@link IndicatorService}. */
 @Path("/api/indicators")
@@ -67,14 +66,10 @@ public class IndicatorResource {
             responseCode = "200",
             description = "Dry run: valid or not, with every problem",
             content = @Content(schema = @Schema(implementation = IndicatorImportResult.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The document has problems (all listed); nothing written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The document has problems (all listed); nothing written")
     @APIResponse(
             responseCode = "409",
-            description = "Every indicator exists already (repeated import), or Idempotency-Key reused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Every indicator exists already (repeated import), or Idempotency-Key reused")
     public Response importDocument(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("dryRun") boolean dryRun,
@@ -100,14 +95,10 @@ public class IndicatorResource {
             description = "Plan, agencies and groups must be known from the replicas. Publishes"
                     + " partracker.indicator.defined. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid definition; every field listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid definition; every field listed")
     @APIResponse(
             responseCode = "409",
-            description = "Group and ordinal already used in the plan, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Group and ordinal already used in the plan, or Idempotency-Key reused with another body")
     public Response create(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull IndicatorRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/indicators", request, () -> {
@@ -128,26 +119,11 @@ public class IndicatorResource {
             summary = "Replace an indicator's definition",
             description = "Needs If-Match with the ETag of the last read. Publishes partracker.indicator.defined.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid definition",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Group and ordinal already used by another indicator of the plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid definition")
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    @APIResponse(responseCode = "409", description = "Group and ordinal already used by another indicator of the plan")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -160,10 +136,7 @@ public class IndicatorResource {
     @Path("/{id}")
     @Operation(summary = "Get one indicator", description = "The ETag is the indicator's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The indicator")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator")
     public Response get(@PathParam("id") UUID id) {
         IndicatorResponse indicator = service.get(id);
         return Response.ok(indicator).tag(ETags.of(indicator.version())).build();
@@ -175,10 +148,7 @@ public class IndicatorResource {
             description = "Filters: planId, group, q (accent- and case-insensitive: 'ho so dung han' finds"
                     + " 'hồ sơ … đúng hạn').")
     @APIResponse(responseCode = "200", description = "One page of indicators")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<IndicatorResponse> list(
             @QueryParam("planId") String planId,
             @QueryParam("group") String group,
@@ -195,14 +165,8 @@ public class IndicatorResource {
             description = "Most specific valid rule wins (agency > sector > kind > level > all). When no rule"
                     + " applies the answer is 200 with status NO_TARGET and the reason.")
     @APIResponse(responseCode = "200", description = "The applied rule and why, or NO_TARGET")
-    @APIResponse(
-            responseCode = "400",
-            description = "agencyId missing or asOf not a date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such indicator or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "agencyId missing or asOf not a date")
+    @APIResponse(responseCode = "404", description = "No such indicator or agency")
     public AppliedTargetResponse target(
             @PathParam("id") UUID id, @QueryParam("agencyId") String agencyId, @QueryParam("asOf") String asOf) {
         return service.target(id, QueryParams.uuid("agencyId", agencyId), QueryParams.date("asOf", asOf));
@@ -216,10 +180,7 @@ public class IndicatorResource {
             description = "One line per indicator of the plan the agency performs (matching the period's frequency"
                     + " when a period is given), pre-filled, Vietnamese headings.")
     @APIResponse(responseCode = "200", description = "The workbook")
-    @APIResponse(
-            responseCode = "400",
-            description = "planId missing or unknown, unknown agency, malformed period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "planId missing or unknown, unknown agency, malformed period")
     public Response template(
             @QueryParam("planId") String planId,
             @QueryParam("agencyId") String agencyId,

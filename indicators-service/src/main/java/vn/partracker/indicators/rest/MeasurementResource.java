@@ -36,7 +36,6 @@ import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** Figures (số liệu) over HTTP: submission, revisions and review. Rules live in {@link MeasurementService}. */
 @Path("/api/measurements")
@@ -66,12 +65,10 @@ public class MeasurementResource {
     @APIResponse(responseCode = "201", description = "Submitted (revision 1, status SUBMITTED)")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid figure, unknown indicator or agency, wrong period, agency not performing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Invalid figure, unknown indicator or agency, wrong period, agency not performing")
     @APIResponse(
             responseCode = "409",
-            description = "Figure exists already (use PUT), period locked (lockReason), or Idempotency-Key reused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Figure exists already (use PUT), period locked (lockReason), or Idempotency-Key reused")
     public Response submit(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull MeasurementRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/measurements", request, () -> {
@@ -94,26 +91,11 @@ public class MeasurementResource {
                     + " an APPROVED one must be reopened first. Needs If-Match. Publishes"
                     + " partracker.measurement.revised.")
     @APIResponse(responseCode = "200", description = "The new revision")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Figure approved, or period locked (lockReason)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid figure")
+    @APIResponse(responseCode = "404", description = "No such figure")
+    @APIResponse(responseCode = "409", description = "Figure approved, or period locked (lockReason)")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response revise(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -126,10 +108,7 @@ public class MeasurementResource {
     @Path("/{id}")
     @Operation(summary = "Get one figure", description = "With computed value and achievement; ETag = version.")
     @APIResponse(responseCode = "200", description = "The figure")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such figure")
     public Response get(@PathParam("id") UUID id) {
         MeasurementResponse figure = service.get(id);
         return Response.ok(figure).tag(ETags.of(figure.version())).build();
@@ -138,10 +117,7 @@ public class MeasurementResource {
     @GET
     @Operation(summary = "List figures", description = "Filters: indicatorId, agencyId, period, status.")
     @APIResponse(responseCode = "200", description = "One page of figures")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<MeasurementResponse> list(
             @QueryParam("indicatorId") String indicatorId,
             @QueryParam("agencyId") String agencyId,
@@ -161,10 +137,7 @@ public class MeasurementResource {
     @Path("/{id}/revisions")
     @Operation(summary = "Revisions of a figure", description = "Oldest first; nothing is ever overwritten.")
     @APIResponse(responseCode = "200", description = "The revisions")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such figure")
     public List<RevisionResponse> revisions(@PathParam("id") UUID id) {
         return service.revisions(id);
     }
@@ -173,10 +146,7 @@ public class MeasurementResource {
     @Path("/{id}/reviews")
     @Operation(summary = "Review decisions on a figure", description = "Approvals, returns and reopenings.")
     @APIResponse(responseCode = "200", description = "The decisions, oldest first")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such figure")
     public List<ReviewResponse> reviews(@PathParam("id") UUID id) {
         return service.reviews(id);
     }
@@ -189,22 +159,10 @@ public class MeasurementResource {
             description = "SUBMITTED → APPROVED, by the indicator's evaluating agency (reviewerAgencyId until"
                     + " security lands). Publishes partracker.measurement.approved.")
     @APIResponse(responseCode = "200", description = "Approved")
-    @APIResponse(
-            responseCode = "400",
-            description = "reviewerAgencyId missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Reviewer is not the evaluating agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Figure is not SUBMITTED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "reviewerAgencyId missing")
+    @APIResponse(responseCode = "403", description = "Reviewer is not the evaluating agency")
+    @APIResponse(responseCode = "404", description = "No such figure")
+    @APIResponse(responseCode = "409", description = "Figure is not SUBMITTED")
     public Response approve(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
         return reviewed(service.approve(id, request));
     }
@@ -217,22 +175,10 @@ public class MeasurementResource {
             description = "SUBMITTED → RETURNED with a reason; the agency's next PUT makes it SUBMITTED again."
                     + " Publishes partracker.measurement.returned.")
     @APIResponse(responseCode = "200", description = "Returned")
-    @APIResponse(
-            responseCode = "400",
-            description = "reason or reviewerAgencyId missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Reviewer is not the evaluating agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Figure is not SUBMITTED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "reason or reviewerAgencyId missing")
+    @APIResponse(responseCode = "403", description = "Reviewer is not the evaluating agency")
+    @APIResponse(responseCode = "404", description = "No such figure")
+    @APIResponse(responseCode = "409", description = "Figure is not SUBMITTED")
     public Response returnToAgency(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
         return reviewed(service.returnToAgency(id, request));
     }
@@ -245,22 +191,10 @@ public class MeasurementResource {
             description = "APPROVED → SUBMITTED with a recorded reason, so it can be revised. Publishes"
                     + " partracker.measurement.reopened.")
     @APIResponse(responseCode = "200", description = "Reopened")
-    @APIResponse(
-            responseCode = "400",
-            description = "reason or reviewerAgencyId missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
-            description = "Reviewer is not the evaluating agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such figure",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Figure is not APPROVED",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "reason or reviewerAgencyId missing")
+    @APIResponse(responseCode = "403", description = "Reviewer is not the evaluating agency")
+    @APIResponse(responseCode = "404", description = "No such figure")
+    @APIResponse(responseCode = "409", description = "Figure is not APPROVED")
     public Response reopen(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
         return reviewed(service.reopen(id, request));
     }
@@ -285,10 +219,7 @@ public class MeasurementResource {
             description = "Imported (or checked, with dryRun)",
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
-    @APIResponse(
-            responseCode = "400",
-            description = "Body unreadable, more than 100,000 rows, or invalid mode",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Body unreadable, more than 100,000 rows, or invalid mode")
     @APIResponse(
             responseCode = "422",
             description = "all-or-nothing with rejected rows: nothing written, summary lists the problems",
@@ -314,10 +245,7 @@ public class MeasurementResource {
             description = "Imported",
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
-    @APIResponse(
-            responseCode = "400",
-            description = "File unreadable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "File unreadable")
     @APIResponse(
             responseCode = "422",
             description = "all-or-nothing with rejected rows",
@@ -343,10 +271,7 @@ public class MeasurementResource {
             description = "Imported",
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
-    @APIResponse(
-            responseCode = "400",
-            description = "Not an XLSX workbook",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not an XLSX workbook")
     @APIResponse(
             responseCode = "422",
             description = "all-or-nothing with rejected rows",

@@ -16,14 +16,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.indicators.service.PeriodLockService;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
-import vn.partracker.support.problem.Problem;
 
 /** Period locks (chốt số liệu) over HTTP. */
 @Path("/api/period-locks")
@@ -46,14 +43,8 @@ public class PeriodLockResource {
             description = "For one indicator, one plan, or all indicators; periods inside the locked one are"
                     + " locked too. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Locked")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown indicator or plan, both given, or malformed period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown indicator or plan, both given, or malformed period")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response lock(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PeriodLockRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/period-locks", request, () -> {
@@ -78,10 +69,7 @@ public class PeriodLockResource {
     @Path("/{id}")
     @Operation(summary = "Remove a period lock", description = "The period accepts changes again.")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such lock",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such lock")
     public Response unlock(@PathParam("id") UUID id) {
         service.unlock(id);
         return Response.noContent().build();

@@ -16,8 +16,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyResponse;
@@ -29,7 +27,6 @@ import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** Agency groups ("Các sở, ban ngành", "UBND cấp xã") and their members at a date. */
 @Path("/api/agency-groups")
@@ -52,14 +49,8 @@ public class AgencyGroupResource {
             description = "Members on a date: the agencies listed in agencyIds, or meeting every criterion given"
                     + " (kinds, levels, below ancestorId). Publishes partracker.agency-group.upserted.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown kind, level or agency, or a rule that names nothing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Code already used, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown kind, level or agency, or a rule that names nothing")
+    @APIResponse(responseCode = "409", description = "Code already used, or Idempotency-Key reused with another body")
     public Response create(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull GroupRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/agency-groups", request, () -> {
@@ -76,10 +67,7 @@ public class AgencyGroupResource {
     @GET
     @Operation(summary = "List agency groups", description = "q is accent- and case-insensitive.")
     @APIResponse(responseCode = "200", description = "One page of groups")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<GroupResponse> list(
             @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.list(q, PageRequest.of(page, size));
@@ -89,10 +77,7 @@ public class AgencyGroupResource {
     @Path("/{id}")
     @Operation(summary = "Get one agency group")
     @APIResponse(responseCode = "200", description = "The group")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such group")
     public Response get(@PathParam("id") UUID id) {
         GroupResponse group = service.get(id);
         return Response.ok(group).tag(ETags.of(group.version())).build();
@@ -104,14 +89,8 @@ public class AgencyGroupResource {
             summary = "The members of a group on a date",
             description = "asOf default today; expanded against the hierarchy valid that day.")
     @APIResponse(responseCode = "200", description = "One page of member agencies")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid asOf or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such group",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid asOf or paging")
+    @APIResponse(responseCode = "404", description = "No such group")
     public Page<AgencyResponse> members(
             @PathParam("id") UUID id,
             @QueryParam("asOf") String asOf,

@@ -10,15 +10,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyImportReport;
 import vn.partracker.plans.service.AgencyImportService;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
-import vn.partracker.support.problem.Problem;
 
 /** Bulk import of the agency directory, as JSON (with optional groups) or CSV. */
 @Path("/api/agencies/import")
@@ -46,14 +43,8 @@ public class AgencyImportResource {
                     + " updated or left unchanged. All or nothing: any problem rejects the whole document with"
                     + " every problem listed (rows[n].field, n from 1). dryRun=true only reports.")
     @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked); counts per outcome")
-    @APIResponse(
-            responseCode = "400",
-            description = "Problems in the document; nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importJson(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("dryRun") boolean dryRun,
@@ -79,14 +70,8 @@ public class AgencyImportResource {
                     + " validFrom, validTo, predecessorCodes, parentChangedOn; any order), lists separated by ';'."
                     + " Same rules as the JSON import; rows[n] is the n-th data row after the header.")
     @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked); counts per outcome")
-    @APIResponse(
-            responseCode = "400",
-            description = "Problems in the document; nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importCsv(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("dryRun") boolean dryRun, String text) {
         if (dryRun) {

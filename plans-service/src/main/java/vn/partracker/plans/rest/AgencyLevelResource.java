@@ -12,14 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyLevelRequest;
 import vn.partracker.plans.api.AgencyLevelResponse;
 import vn.partracker.plans.service.AgencyService;
-import vn.partracker.support.problem.Problem;
 
 /** Levels of government as data. */
 @Path("/api/agency-levels")
@@ -44,14 +41,8 @@ public class AgencyLevelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a level", description = "A new level needs no release: agencies can use it at once.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid level",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Code already used",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid level")
+    @APIResponse(responseCode = "409", description = "Code already used")
     public Response add(@Valid @NotNull AgencyLevelRequest request) {
         AgencyLevelResponse level = service.addLevel(request);
         return Response.created(URI.create("/api/agency-levels/" + level.code()))

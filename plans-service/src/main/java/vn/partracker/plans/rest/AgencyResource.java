@@ -18,8 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,7 +31,6 @@ import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** The agency directory over HTTP. Thin: validation of shape here, rules in {@link AgencyService}. */
 @Path("/api/agencies")
@@ -57,16 +54,9 @@ public class AgencyResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(
             responseCode = "400",
-            description = "Invalid agency: unknown level or parent, validTo before validFrom, parent not valid then",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Code already used, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Invalid agency: unknown level or parent, validTo before validFrom, parent not valid then")
+    @APIResponse(responseCode = "409", description = "Code already used, or Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "415", description = "Not JSON")
     public Response create(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull AgencyRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/agencies", request, () -> {
@@ -89,26 +79,11 @@ public class AgencyResource {
                     + " the agency from that day and keeps its earlier history; without parentChangedOn it corrects"
                     + " the parent of an agency that never moved. Publishes partracker.agency.upserted.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid agency, or a parent that would make a cycle on that day",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "validTo would leave child agencies without a parent",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid agency, or a parent that would make a cycle on that day")
+    @APIResponse(responseCode = "404", description = "No such agency")
+    @APIResponse(responseCode = "409", description = "validTo would leave child agencies without a parent")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgencyRequest request) {
         AgencyResponse agency = service.update(id, ifMatch, request);
@@ -126,12 +101,8 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "The agency with its new parent history, as of 'from'")
     @APIResponse(
             responseCode = "400",
-            description = "Unknown parent, parent not valid then, 'from' outside the agency's validity, or a cycle",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Unknown parent, parent not valid then, 'from' outside the agency's validity, or a cycle")
+    @APIResponse(responseCode = "404", description = "No such agency")
     public AgencyResponse move(@PathParam("id") UUID id, @Valid @NotNull AgencyMoveRequest request) {
         return service.move(id, request);
     }
@@ -142,14 +113,8 @@ public class AgencyResource {
             summary = "Get one agency",
             description = "parentId is the parent on asOf (default today). The ETag is the version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The agency")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid asOf",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid asOf")
+    @APIResponse(responseCode = "404", description = "No such agency")
     public Response get(
             @PathParam("id") UUID id,
             @Parameter(description = "date (YYYY-MM-DD), default today") @QueryParam("asOf") String asOf) {
@@ -163,10 +128,7 @@ public class AgencyResource {
             description = "Filters: asOf (default today), level, kind, parentId (the parent on asOf), q (accent- and"
                     + " case-insensitive: 'so noi vu' finds 'Sở Nội vụ').")
     @APIResponse(responseCode = "200", description = "One page of agencies")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<AgencyResponse> list(
             @QueryParam("asOf") String asOf,
             @QueryParam("level") String level,
@@ -188,14 +150,8 @@ public class AgencyResource {
     @Path("/{id}/children")
     @Operation(summary = "The agencies directly under one agency on a date", description = "asOf default today.")
     @APIResponse(responseCode = "200", description = "One page of child agencies")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid asOf or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid asOf or paging")
+    @APIResponse(responseCode = "404", description = "No such agency")
     public Page<AgencyResponse> children(
             @PathParam("id") UUID id,
             @QueryParam("asOf") String asOf,
@@ -208,14 +164,8 @@ public class AgencyResource {
     @Path("/{id}/ancestors")
     @Operation(summary = "The ancestors of one agency on a date", description = "Parent first, up to the root.")
     @APIResponse(responseCode = "200", description = "The ancestors")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid asOf",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid asOf")
+    @APIResponse(responseCode = "404", description = "No such agency")
     public List<AgencyResponse> ancestors(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         return service.ancestors(id, QueryParams.date("asOf", asOf, LocalDate.now()));
     }

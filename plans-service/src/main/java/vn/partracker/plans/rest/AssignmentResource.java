@@ -16,8 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AssignmentResponse;
@@ -27,7 +25,6 @@ import vn.partracker.plans.domain.AssignmentStatus;
 import vn.partracker.plans.service.AssignmentService;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** Assignments (one per task and concrete lead agency) and their append-only progress. */
 @Path("/api/assignments")
@@ -47,10 +44,7 @@ public class AssignmentResource {
             description = "Filters: agencyId, planId, status, overdue=true (due date before asOf and neither DONE nor"
                     + " CANCELLED; derived, never stored), asOf (default today).")
     @APIResponse(responseCode = "200", description = "One page of assignments")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<AssignmentResponse> list(
             @QueryParam("agencyId") String agencyId,
             @QueryParam("planId") String planId,
@@ -72,10 +66,7 @@ public class AssignmentResource {
     @Path("/{id}")
     @Operation(summary = "Get one assignment", description = "overdue as of asOf (default today).")
     @APIResponse(responseCode = "200", description = "The assignment")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such assignment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment")
     public AssignmentResponse get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
         return service.get(id, QueryParams.date("asOf", asOf, LocalDate.now()));
     }
@@ -88,18 +79,9 @@ public class AssignmentResource {
             description = "Appended, never overwriting earlier reports. percent 0–100; DONE needs 100. Publishes"
                     + " partracker.task.progress-reported and, on a status change, partracker.task.status-changed.")
     @APIResponse(responseCode = "201", description = "Appended")
-    @APIResponse(
-            responseCode = "400",
-            description = "percent outside 0–100, DONE below 100 %",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such assignment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Cancelled assignment, or plan not issued",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "percent outside 0–100, DONE below 100 %")
+    @APIResponse(responseCode = "404", description = "No such assignment")
+    @APIResponse(responseCode = "409", description = "Cancelled assignment, or plan not issued")
     public Response report(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest request) {
         ProgressResponse update = service.report(id, request);
         return Response.created(URI.create("/api/assignments/" + id + "/progress"))
@@ -111,10 +93,7 @@ public class AssignmentResource {
     @Path("/{id}/progress")
     @Operation(summary = "Progress history of an assignment", description = "Oldest first.")
     @APIResponse(responseCode = "200", description = "Every report")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such assignment",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such assignment")
     public List<ProgressResponse> history(@PathParam("id") UUID id) {
         return service.history(id);
     }

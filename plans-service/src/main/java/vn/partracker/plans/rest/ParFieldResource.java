@@ -12,14 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.ParFieldRequest;
 import vn.partracker.plans.api.ParFieldResponse;
 import vn.partracker.plans.service.ParFieldService;
-import vn.partracker.support.problem.Problem;
 
 /** The configurable PAR field codes. */
 @Path("/api/par-fields")
@@ -44,14 +41,8 @@ public class ParFieldResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a PAR field")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Code already used",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid field")
+    @APIResponse(responseCode = "409", description = "Code already used")
     public Response add(@Valid @NotNull ParFieldRequest request) {
         ParFieldResponse field = service.add(request);
         return Response.created(URI.create("/api/par-fields/" + field.code()))

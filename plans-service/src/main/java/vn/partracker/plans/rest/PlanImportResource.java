@@ -10,8 +10,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.PlanImportDocument;
@@ -19,7 +17,6 @@ import vn.partracker.plans.api.PlanImportReport;
 import vn.partracker.plans.service.PlanImportService;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
-import vn.partracker.support.problem.Problem;
 
 /** A whole plan in one document, as another government system sends it. */
 @Path("/api/plans/import")
@@ -44,14 +41,8 @@ public class PlanImportResource {
                     + " writes nothing; \"issue\": true issues the plan at once (assignments expanded on issuedOn).")
     @APIResponse(responseCode = "201", description = "Imported")
     @APIResponse(responseCode = "200", description = "Dry run: the report, valid or not")
-    @APIResponse(
-            responseCode = "400",
-            description = "Problems in the document; nothing was imported",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importPlan(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("dryRun") boolean dryRun,

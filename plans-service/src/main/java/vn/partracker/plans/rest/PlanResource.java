@@ -17,8 +17,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +35,6 @@ import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** Plans, their life cycle, amendments and their tasks. */
 @Path("/api/plans")
@@ -61,14 +58,8 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a draft plan", description = "Drafts are not published; issuing publishes the plan.")
     @APIResponse(responseCode = "201", description = "Created as DRAFT")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid plan: unknown issuer, no year, duplicate section",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Number already used by the issuer, or Idempotency-Key reused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid plan: unknown issuer, no year, duplicate section")
+    @APIResponse(responseCode = "409", description = "Number already used by the issuer, or Idempotency-Key reused")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlanRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/plans", request, () -> {
             PlanResponse created = plans.create(request);
@@ -84,10 +75,7 @@ public class PlanResource {
     @GET
     @Operation(summary = "List plans", description = "Filters: year, status, q (number or title, accent-insensitive).")
     @APIResponse(responseCode = "200", description = "One page of plans")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<PlanResponse> list(
             @QueryParam("year") Integer year,
             @QueryParam("status") String status,
@@ -102,10 +90,7 @@ public class PlanResource {
     @Path("/{id}")
     @Operation(summary = "Get one plan", description = "The ETag is the plan's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The plan")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     public Response get(@PathParam("id") UUID id) {
         PlanResponse plan = plans.get(id);
         return Response.ok(plan).tag(ETags.of(plan.version())).build();
@@ -119,26 +104,13 @@ public class PlanResource {
             description = "Only the fields present change. Needs If-Match. An ISSUED plan changes only with"
                     + " amendmentReason: the amendment is recorded and partracker.plan.amended published.")
     @APIResponse(responseCode = "200", description = "Changed")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid values",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid values")
+    @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
             responseCode = "409",
-            description = "Issued plan without amendmentReason, closed plan, or number already used",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Issued plan without amendmentReason, closed plan, or number already used")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -155,18 +127,11 @@ public class PlanResource {
                     + " plan's issuedOn, else today) into one assignment per concrete agency, and publishes"
                     + " partracker.plan.issued. If-Match is checked when given.")
     @APIResponse(responseCode = "200", description = "Issued")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
             responseCode = "409",
-            description = "Not a draft, no tasks, or a lead that expands to no agency on that day",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Not a draft, no tasks, or a lead that expands to no agency on that day")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     public Response issue(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -184,18 +149,9 @@ public class PlanResource {
             description = "No more tasks or progress afterwards. Recorded as an amendment (optional reason) and"
                     + " published as partracker.plan.amended with status CLOSED.")
     @APIResponse(responseCode = "200", description = "Closed")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Not an issued plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "Not an issued plan")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     public Response close(
             @PathParam("id") UUID id,
             @HeaderParam("If-Match") String ifMatch,
@@ -209,10 +165,7 @@ public class PlanResource {
     @Path("/{id}/amendments")
     @Operation(summary = "The recorded amendments of a plan", description = "Oldest first, with before and after.")
     @APIResponse(responseCode = "200", description = "The amendments")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     public List<AmendmentResponse> amendments(@PathParam("id") UUID id) {
         return plans.amendments(id);
     }
@@ -226,18 +179,11 @@ public class PlanResource {
                     + " never rejected (UNSTRUCTURED). On an ISSUED plan this is an amendment (amendmentReason"
                     + " required): the task's assignments are created and partracker.task.assigned published.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown agency, group, section or field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown agency, group, section or field")
+    @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
             responseCode = "409",
-            description = "Closed plan, issued plan without amendmentReason, or Idempotency-Key reused",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Closed plan, issued plan without amendmentReason, or Idempotency-Key reused")
     public Response addTask(
             @PathParam("id") UUID planId,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -261,14 +207,8 @@ public class PlanResource {
             description = "Filters: sectionCode, field, leadAgencyId (named as lead or assigned through a group),"
                     + " status (of an assignment), dueFrom/dueTo (task due date).")
     @APIResponse(responseCode = "200", description = "One page of tasks, in plan order")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid filter or paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging")
+    @APIResponse(responseCode = "404", description = "No such plan")
     public Page<TaskResponse> listTasks(
             @PathParam("id") UUID planId,
             @QueryParam("sectionCode") String sectionCode,

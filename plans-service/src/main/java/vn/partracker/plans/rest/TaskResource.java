@@ -13,15 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.TaskRequest;
 import vn.partracker.plans.api.TaskResponse;
 import vn.partracker.plans.service.TaskService;
 import vn.partracker.support.http.ETags;
-import vn.partracker.support.problem.Problem;
 
 /** One task by id. */
 @Path("/api/tasks")
@@ -39,10 +36,7 @@ public class TaskResource {
     @Path("/{id}")
     @Operation(summary = "Get one task", description = "The ETag is the task's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The task")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such task",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such task")
     public Response get(@PathParam("id") UUID id) {
         TaskResponse task = tasks.get(id);
         return Response.ok(task).tag(ETags.of(task.version())).build();
@@ -57,26 +51,11 @@ public class TaskResource {
                     + " leads get assignments, dropped leads' assignments are cancelled, and"
                     + " partracker.plan.amended is published.")
     @APIResponse(responseCode = "200", description = "Replaced")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown agency, group, section or field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such task",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Closed plan, or issued plan without amendmentReason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown agency, group, section or field")
+    @APIResponse(responseCode = "404", description = "No such task")
+    @APIResponse(responseCode = "409", description = "Closed plan, or issued plan without amendmentReason")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TaskRequest request) {
         TaskResponse task = tasks.update(id, ifMatch, request);

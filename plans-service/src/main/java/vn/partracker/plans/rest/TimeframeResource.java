@@ -8,14 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.TimeframeParseRequest;
 import vn.partracker.plans.api.TimeframeResponse;
 import vn.partracker.plans.service.TimeframeService;
-import vn.partracker.support.problem.Problem;
 
 /** The Vietnamese timeframe parser over HTTP, for clients that want to preview what a wording becomes. */
 @Path("/api/timeframes")
@@ -37,10 +34,7 @@ public class TimeframeResource {
             description = "\"Quý IV năm 2022\" → QUARTER 2022-10-01..2022-12-31, due 2022-12-31. Unknown wording is"
                     + " UNSTRUCTURED with the original text, never an error.")
     @APIResponse(responseCode = "200", description = "The structured form")
-    @APIResponse(
-            responseCode = "400",
-            description = "text or planYear missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "text or planYear missing")
     public TimeframeResponse parse(@Valid @NotNull TimeframeParseRequest request) {
         return service.parse(request.text(), request.planYear());
     }

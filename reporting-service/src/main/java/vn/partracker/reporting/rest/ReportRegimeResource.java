@@ -16,8 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.reporting.rest.dto.ExpectedAgenciesRequest;
@@ -32,7 +30,6 @@ import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
-import vn.partracker.support.problem.Problem;
 
 /** Report regimes (chế độ báo cáo) and their expected reporters. Thin: rules live in {@link ReportRegimeService}. */
 @Path("/api/report-regimes")
@@ -52,14 +49,8 @@ public class ReportRegimeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a report regime", description = "Accepts an Idempotency-Key header.")
     @APIResponse(responseCode = "201", description = "Created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid regime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Code already used, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid regime")
+    @APIResponse(responseCode = "409", description = "Code already used, or Idempotency-Key reused with another body")
     public Response create(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RegimeRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/report-regimes", request, () -> {
@@ -81,14 +72,8 @@ public class ReportRegimeResource {
             description = "For demo data and configuration as code: regimes whose code exists are left unchanged."
                     + " Accepts an Idempotency-Key header.")
     @APIResponse(responseCode = "200", description = "What was created and what already existed")
-    @APIResponse(
-            responseCode = "400",
-            description = "An invalid entry; nothing is created",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "An invalid entry; nothing is created")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importRegimes(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull RegimeImportRequest request) {
         IdempotentResult result =
@@ -105,10 +90,7 @@ public class ReportRegimeResource {
     @GET
     @Operation(summary = "List report regimes", description = "q is accent- and case-insensitive.")
     @APIResponse(responseCode = "200", description = "One page of regimes")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid paging",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RegimeResponse> list(
             @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return service.list(q, PageRequest.of(page, size));
@@ -118,10 +100,7 @@ public class ReportRegimeResource {
     @Path("/{id}")
     @Operation(summary = "Get one report regime", description = "The ETag is the regime's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The regime")
-    @APIResponse(
-            responseCode = "404",
-            description = "No such regime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such regime")
     public Response get(@PathParam("id") UUID id) {
         RegimeResponse regime = service.get(id);
         return Response.ok(regime).tag(ETags.of(regime.version())).build();
@@ -132,22 +111,10 @@ public class ReportRegimeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Update a report regime", description = "Needs If-Match with the ETag of the last read.")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid regime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such regime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "412",
-            description = "If-Match is not the current version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "428",
-            description = "If-Match missing",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid regime")
+    @APIResponse(responseCode = "404", description = "No such regime")
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
             @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegimeRequest request) {
         RegimeResponse regime = service.update(id, ifMatch, request);
@@ -162,18 +129,9 @@ public class ReportRegimeResource {
             description = "Agencies or groups (by id or code) expected to send the report from validFrom to validTo."
                     + " Accepts an Idempotency-Key header.")
     @APIResponse(responseCode = "201", description = "The expectations created")
-    @APIResponse(
-            responseCode = "400",
-            description = "Invalid expectations",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such regime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid expectations")
+    @APIResponse(responseCode = "404", description = "No such regime")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response addExpected(
             @PathParam("id") UUID id,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -196,14 +154,8 @@ public class ReportRegimeResource {
             summary = "Periods of a year with cut-off windows and deadlines",
             description = "Deadlines per level are the window's last day plus the level's offset.")
     @APIResponse(responseCode = "200", description = "The periods")
-    @APIResponse(
-            responseCode = "400",
-            description = "Missing or invalid year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No such regime",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or invalid year")
+    @APIResponse(responseCode = "404", description = "No such regime")
     public RegimePeriods periods(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
         return service.periods(id, year);
     }

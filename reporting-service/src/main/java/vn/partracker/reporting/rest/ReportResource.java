@@ -16,8 +16,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,7 +30,6 @@ import vn.partracker.reporting.service.PeriodicReportService;
 import vn.partracker.reporting.service.TaskReportService;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
-import vn.partracker.support.problem.Problem;
 import vn.partracker.support.problem.ValidationException;
 
 /** Indicator, task and completeness reports computed from the persisted aggregates and replicas. */
@@ -73,12 +70,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(
             responseCode = "400",
-            description = "Missing or malformed planId, period or agencyId, or the agency did not exist then",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown plan or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = "Missing or malformed planId, period or agencyId, or the agency did not exist then")
+    @APIResponse(responseCode = "404", description = "Unknown plan or agency")
     public IndicatorReport indicators(
             @Parameter(description = "Plan id") @QueryParam("planId") String planId,
             @Parameter(description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-Q1")
@@ -96,14 +89,8 @@ public class ReportResource {
                     + " CANCELLED), due in the next 30 days, per child agency, and the overdue list. asOf defaults"
                     + " to today (Asia/Ho_Chi_Minh); the subtree is the hierarchy on asOf.")
     @APIResponse(responseCode = "200", description = "The report")
-    @APIResponse(
-            responseCode = "400",
-            description = PROBLEM_400,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown plan or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = PROBLEM_400)
+    @APIResponse(responseCode = "404", description = "Unknown plan or agency")
     public TaskReport tasks(
             @Parameter(description = "Plan id") @QueryParam("planId") String planId,
             @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId,
@@ -121,12 +108,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(
             responseCode = "400",
-            description = PROBLEM_400 + ", or a period of another frequency than the regime's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown regime or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = PROBLEM_400 + ", or a period of another frequency than the regime's")
+    @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public CompletenessReport completeness(
             @Parameter(description = "Report regime id") @QueryParam("regimeId") String regimeId,
             @Parameter(description = "Period code of the regime's frequency", example = "2024-Q1") @QueryParam("period")
@@ -146,12 +129,8 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(
             responseCode = "400",
-            description = PROBLEM_400 + ", or a period of another frequency than the regime's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown regime or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            description = PROBLEM_400 + ", or a period of another frequency than the regime's")
+    @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public PeriodicReport periodic(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,
@@ -164,14 +143,8 @@ public class ReportResource {
     @Produces("text/csv")
     @Operation(summary = "Periodic report of a regime as CSV", description = "UTF-8 with byte-order mark.")
     @APIResponse(responseCode = "200", description = "The report")
-    @APIResponse(
-            responseCode = "400",
-            description = PROBLEM_400,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown regime or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = PROBLEM_400)
+    @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public Response periodicCsv(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,
@@ -189,14 +162,8 @@ public class ReportResource {
             summary = "Periodic report of a regime as XLSX",
             description = "Sheets Chỉ tiêu, Nhiệm vụ and Tình hình báo cáo with Vietnamese headings.")
     @APIResponse(responseCode = "200", description = "The report")
-    @APIResponse(
-            responseCode = "400",
-            description = PROBLEM_400,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown regime or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = PROBLEM_400)
+    @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public Response periodicXlsx(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,
@@ -215,18 +182,9 @@ public class ReportResource {
             description = "Stores an immutable snapshot with the SHA-256 of its canonical JSON and publishes"
                     + " partracker.report.finalized. The body is optional. Accepts an Idempotency-Key header.")
     @APIResponse(responseCode = "201", description = "Finalized; the snapshot")
-    @APIResponse(
-            responseCode = "400",
-            description = PROBLEM_400,
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown regime or agency",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "Already finalized, or Idempotency-Key reused with another body",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = PROBLEM_400)
+    @APIResponse(responseCode = "404", description = "Unknown regime or agency")
+    @APIResponse(responseCode = "409", description = "Already finalized, or Idempotency-Key reused with another body")
     public Response finalizeReport(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,

@@ -6,14 +6,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.reporting.domain.window.ReportingWindow;
 import vn.partracker.reporting.service.ReportingWindowService;
-import vn.partracker.support.problem.Problem;
 
 /** Data cut-off windows of reporting periods (Nghị định 09/2019/NĐ-CP, Article 12, or calendar bounds). */
 @Path("/api/reporting-windows")
@@ -33,10 +30,7 @@ public class ReportingWindowResource {
             description = "ND09: monthly 15th of the previous month to the 14th; quarterly, 6-month, 9-month and"
                     + " annual from 15th of the month before the period to the 14th of its last month.")
     @APIResponse(responseCode = "200", description = "The window, dates inclusive")
-    @APIResponse(
-            responseCode = "400",
-            description = "Unknown rule or malformed period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unknown rule or malformed period")
     public ReportingWindow window(
             @Parameter(description = "ND09 or CALENDAR", example = "ND09") @QueryParam("rule") String rule,
             @Parameter(description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-03")

@@ -1,0 +1,90 @@
+package vn.partracker.support.problem;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Gives every documented error answer (4xx, 5xx) without its own body the {@code application/problem+json}
+ * {@code Problem} schema, because that is what {@link ProblemExceptionMappers} sends for all of them. Resources then
+ * only state which errors an operation has and why, instead of repeating the body annotation on each.
+ *
+ * <p>Registered in each service with {@code mp.openapi.filter}.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String SCHEMA_NAME = "Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        if (components.getSchemas() == null || !components.getSchemas().containsKey(SCHEMA_NAME)) {
+            components.addSchema(SCHEMA_NAME, problemSchema());
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            Map<PathItem.HttpMethod, Operation> operations = item.getOperations();
+            if (operations == null) {
+                continue;
+            }
+            for (Operation operation : operations.values()) {
+                if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+                    continue;
+                }
+                operation.getResponses().getAPIResponses().forEach(ProblemResponsesFilter::addProblemBody);
+            }
+        }
+    }
+
+    private static void addProblemBody(String code, APIResponse response) {
+        boolean error = code.startsWith("4") || code.startsWith("5");
+        boolean hasBody = response.getContent() != null
+                && response.getContent().getMediaTypes() != null
+                && !response.getContent().getMediaTypes().isEmpty();
+        if (error && !hasBody) {
+            response.setContent(OASFactory.createContent()
+                    .addMediaType(
+                            Problem.MEDIA_TYPE,
+                            OASFactory.createMediaType()
+                                    .schema(OASFactory.createSchema().ref(SCHEMA_NAME))));
+        }
+    }
+
+    private static Schema problemSchema() {
+        Schema fieldError = OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", text("JSON path of the rejected field, e.g. targets[1].value"))
+                .addProperty("message", text("what is wrong with it"));
+        return OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details, the error body of every PAR Tracker service")
+                .addProperty("type", text("URI of the kind of problem, https://partracker.vn/problems/…"))
+                .addProperty("title", text("short summary of the kind of problem"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("detail", text("what went wrong in this request"))
+                .addProperty("instance", text("the request path"))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .type(List.of(Schema.SchemaType.ARRAY))
+                                .items(fieldError))
+                .addProperty("lockReason", text("why the period or record is locked (lock problems only)"))
+                .required(List.of("type", "title", "status"));
+    }
+
+    private static Schema text(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+}
