@@ -47,7 +47,7 @@ public final class LocalStack {
     private static final String DB_USER = "partracker";
     private static final String DB_PASSWORD = "partracker";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POSTGRES_START_TIMEOUT = Duration.ofSeconds(90);
     private static final int LOG_TAIL_LINES = 40;
@@ -156,7 +156,7 @@ public final class LocalStack {
     }
 
     /**
-     * Stops the services (SIGTERM, 10 s grace, then SIGKILL for them and their descendants), then Kafka, then
+     * Stops the services (SIGTERM, 20 s grace, then SIGKILL for them and their descendants), then Kafka, then
      * PostgreSQL. Safe to call more than once and while {@link #start()} is still running.
      */
     public void stop() {
