@@ -75,11 +75,7 @@ public class MeasurementResource {
             MeasurementResponse created = service.submit(request);
             return IdempotentResult.of(201, "/api/measurements/" + created.id(), created);
         });
-        return Response.status(result.status())
-                .location(URI.create(result.location()))
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @PUT

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,11 +56,7 @@ public class AgencyGroupResource {
             GroupResponse created = service.create(request);
             return IdempotentResult.of(201, "/api/agency-groups/" + created.id(), created);
         });
-        return Response.status(result.status())
-                .location(URI.create(result.location()))
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @GET

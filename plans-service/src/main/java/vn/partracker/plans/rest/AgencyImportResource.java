@@ -54,12 +54,9 @@ public class AgencyImportResource {
         }
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/agencies/import", document, () -> {
             AgencyImportReport report = service.importJson(document, false);
-            return IdempotentResult.of(200, "/api/agencies", report);
+            return IdempotentResult.of(200, null, report);
         });
-        return Response.status(result.status())
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @POST
@@ -81,10 +78,7 @@ public class AgencyImportResource {
                 idempotencyKey,
                 "POST /api/agencies/import",
                 IdempotencyKeys.sha256(text == null ? "" : text),
-                () -> IdempotentResult.of(200, "/api/agencies", service.importCsv(text, false)));
-        return Response.status(result.status())
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+                () -> IdempotentResult.of(200, null, service.importCsv(text, false)));
+        return result.toResponse();
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -63,11 +62,7 @@ public class AgencyResource {
             AgencyResponse created = service.create(request);
             return IdempotentResult.of(201, "/api/agencies/" + created.id(), created);
         });
-        return Response.status(result.status())
-                .location(URI.create(result.location()))
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @PUT

@@ -54,10 +54,6 @@ public class PlanImportResource {
             PlanImportReport report = service.importPlan(document, false);
             return IdempotentResult.of(201, "/api/plans/" + report.planId(), report);
         });
-        return Response.status(result.status())
-                .header("Location", result.location())
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -57,11 +56,7 @@ public class ReportRegimeResource {
             RegimeResponse created = service.create(request);
             return IdempotentResult.of(201, "/api/report-regimes/" + created.id(), created);
         });
-        return Response.status(result.status())
-                .location(URI.create(result.location()))
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @POST
@@ -81,10 +76,7 @@ public class ReportRegimeResource {
                     RegimeImportResult imported = service.importRegimes(request);
                     return IdempotentResult.of(200, null, imported);
                 });
-        return Response.status(result.status())
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @GET
@@ -141,11 +133,7 @@ public class ReportRegimeResource {
                 "POST /api/report-regimes/" + id + "/expected-agencies",
                 request,
                 () -> IdempotentResult.of(201, "/api/report-regimes/" + id, service.addExpected(id, request)));
-        return Response.status(result.status())
-                .location(URI.create(result.location()))
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     @GET

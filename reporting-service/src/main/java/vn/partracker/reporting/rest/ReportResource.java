@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -199,11 +198,7 @@ public class ReportResource {
                 "POST /api/reports/" + regimeId + "/" + period + "/finalize?agencyId=" + agency,
                 request == null ? new FinalizeRequest(null) : request,
                 () -> IdempotentResult.of(201, location, periodicReports.finalizeReport(regimeId, period, agency, by)));
-        return Response.status(result.status())
-                .location(URI.create(result.location()))
-                .entity(result.body())
-                .type(MediaType.APPLICATION_JSON)
-                .build();
+        return result.toResponse();
     }
 
     private static String attachment(PeriodicReport report, String extension) {

@@ -1,5 +1,9 @@
 package vn.partracker.support.idempotency;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
 /**
  * What a creating POST answered: replayed as-is when the same Idempotency-Key and body come again.
  *
@@ -13,5 +17,14 @@ public record IdempotentResult(int status, String location, Object body, boolean
     /** A first-time answer. */
     public static IdempotentResult of(int status, String location, Object body) {
         return new IdempotentResult(status, location, body, false);
+    }
+
+    /** The HTTP answer: same status, JSON body and (when there is one) Location, first time and on replay. */
+    public Response toResponse() {
+        Response.ResponseBuilder response = Response.status(status).entity(body).type(MediaType.APPLICATION_JSON);
+        if (location != null) {
+            response.location(URI.create(location));
+        }
+        return response.build();
     }
 }
