@@ -2,83 +2,36 @@ package vn.partracker.indicators;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import com.tngtech.archunit.lang.ArchRule;
+import vn.partracker.testsupport.architecture.ServiceArchitecture;
 
 /**
- * The layering of the house style: resources call services, services call repositories and the domain, nothing
- * calls resources, and the domain rule packages (target, achievement, value, composite) use no framework.
+ * The shared package layout of the three services, plus one rule of this service: the domain rule packages
+ * (target selection, achievement, values, composites) stay free of Jackson too, which the shared rules allow in a
+ * domain, because their inputs are already-parsed values.
  */
+@AnalyzeClasses(packages = "vn.partracker.indicators", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("vn.partracker.indicators");
+    @ArchTest
+    static final ArchTests layout = ArchTests.in(ServiceArchitecture.class);
 
-    @Test
-    void nothingButTheRestLayerUsesResources() {
-        noClasses()
-                .that()
-                .resideOutsideOfPackage("..rest..")
-                .should()
-                .dependOnClassesThat()
-                .areAnnotatedWith(jakarta.ws.rs.Path.class)
-                .check(CLASSES);
-    }
-
-    @Test
-    void resourcesDoNotReachRepositoriesOrEntitiesDirectly() {
-        noClasses()
-                .that()
-                .resideInAPackage("..rest..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("..repository..", "..messaging..")
-                .orShould()
-                .dependOnClassesThat()
-                .areAnnotatedWith(jakarta.persistence.Entity.class)
-                .check(CLASSES);
-    }
-
-    @Test
-    void repositoriesAndTheDomainDoNotDependOnUpperLayers() {
-        noClasses()
-                .that()
-                .resideInAnyPackage("..repository..", "..domain..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("..service..", "..rest..", "..messaging..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void consumersGoThroughServices() {
-        noClasses()
-                .that()
-                .resideInAPackage("..messaging..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("..repository..", "..rest..")
-                .check(CLASSES);
-    }
-
-    @Test
-    void domainRulesAreFreeOfFrameworks() {
-        noClasses()
-                .that()
-                .resideInAnyPackage(
-                        "..domain.target..", "..domain.achievement..", "..domain.value..", "..domain.composite..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "jakarta..",
-                        "io.quarkus..",
-                        "org.hibernate..",
-                        "com.fasterxml..",
-                        "org.eclipse..",
-                        "io.smallrye..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule domainRulesAreFreeOfFrameworksAndJson = noClasses()
+            .that()
+            .resideInAnyPackage(
+                    "..domain.target..", "..domain.achievement..", "..domain.value..", "..domain.composite..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "jakarta..",
+                    "io.quarkus..",
+                    "org.hibernate..",
+                    "com.fasterxml..",
+                    "org.eclipse..",
+                    "io.smallrye..");
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.partracker.events.Topics;
 
 /**
  * One-command local run without Docker: embedded PostgreSQL, an in-process KRaft Kafka broker and the three services
@@ -35,13 +36,8 @@ public final class LocalStack {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-    /** The topics the services use, created at broker start. */
-    public static final List<String> TOPICS = List.of(
-            "partracker.agencies",
-            "partracker.plans",
-            "partracker.indicators",
-            "partracker.measurements",
-            "partracker.reports");
+    /** The topics the services use, created at broker start: the event catalogue's list, not a copy of it. */
+    public static final List<String> TOPICS = Topics.ALL;
 
     private static final int TOPIC_PARTITIONS = 3;
     private static final String DB_USER = "partracker";

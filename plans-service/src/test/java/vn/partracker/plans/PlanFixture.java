@@ -6,14 +6,18 @@ import io.restassured.http.ContentType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import vn.partracker.testsupport.fixtures.KonTumWorld;
 
 /**
- * A small Kon Tum directory (province, Văn phòng UBND tỉnh, two departments, a district with a commune and the
- * groups "Các sở, ban ngành" and "UBND cấp huyện") and a draft plan 59/QĐ-UBND, created over HTTP with unique codes.
+ * The plans-specific builder over the suite's Kon Tum world ({@link KonTumWorld}): the province, Văn phòng UBND
+ * tỉnh, Sở Nội vụ, Sở Tư pháp, UBND huyện Đăk Hà with UBND xã Hà Mòn, the groups "Các sở, ban ngành" and "UBND cấp
+ * huyện", and a draft plan 59/QĐ-UBND, created over HTTP with the world's unique codes.
  */
 public final class PlanFixture {
 
-    public final String suffix = KonTumAgencies.suffix();
+    public final KonTumWorld world = new KonTumWorld();
+    public final String suffix = world.suffix;
     public final String province;
     public final String office;
     public final String snv;
@@ -24,17 +28,20 @@ public final class PlanFixture {
     public final String districts;
 
     public PlanFixture() {
-        province =
-                KonTumAgencies.create("KT.UBND." + suffix, "UBND tỉnh Kon Tum", "PEOPLES_COMMITTEE", "PROVINCE", null);
-        office = KonTumAgencies.create("KT.VPUBND." + suffix, "Văn phòng UBND tỉnh", "OFFICE", "PROVINCE", province);
-        snv = KonTumAgencies.create("KT.SNV." + suffix, "Sở Nội vụ", "DEPARTMENT", "PROVINCE", province);
-        stp = KonTumAgencies.create("KT.STP." + suffix, "Sở Tư pháp", "DEPARTMENT", "PROVINCE", province);
-        district = KonTumAgencies.create(
-                "KT.DAKHA." + suffix, "UBND huyện Đăk Hà", "PEOPLES_COMMITTEE", "DISTRICT", province);
-        commune =
-                KonTumAgencies.create("KT.HAMON." + suffix, "UBND xã Hà Mòn", "PEOPLES_COMMITTEE", "COMMUNE", district);
+        Map<UUID, String> ids = new HashMap<>();
+        province = KonTumAgencies.create(world, world.province, ids);
+        office = KonTumAgencies.create(world, world.office, ids);
+        snv = KonTumAgencies.create(world, world.homeAffairs, ids);
+        stp = KonTumAgencies.create(world, world.justice, ids);
+        district = KonTumAgencies.create(world, world.district, ids);
+        commune = KonTumAgencies.create(world, world.commune, ids);
         departments = group("SBN." + suffix, "Các sở, ban ngành", List.of("DEPARTMENT", "BOARD"), List.of());
         districts = group("UBND-HUYEN." + suffix, "UBND cấp huyện", List.of("PEOPLES_COMMITTEE"), List.of("DISTRICT"));
+    }
+
+    /** The code of one of the world's agencies ({@code world.province}, {@code world.homeAffairs}, …). */
+    public String code(UUID seedId) {
+        return world.agency(seedId).code();
     }
 
     private String group(String code, String name, List<String> kinds, List<String> levels) {

@@ -10,43 +10,36 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
+import vn.partracker.testsupport.fixtures.KonTumWorld;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /**
- * A small Kon Tum hierarchy with unique codes (tests share one database): UBND tỉnh with Sở Nội vụ, Sở Tư pháp,
- * Văn phòng UBND tỉnh and UBND huyện Đăk Hà, which has UBND xã Hà Mòn; the groups "Các sở, ban ngành" and "UBND cấp
- * xã"; plan 59/QĐ-UBND; and the indicator "Tỷ lệ hồ sơ TTHC ... giải quyết đúng hạn" performed by the departments,
- * the district and the communes.
+ * The suite's Kon Tum world ({@link KonTumWorld}: UBND tỉnh with its Office, Sở Nội vụ, Sở Tư pháp and Sở Tài
+ * nguyên và Môi trường, UBND huyện Đăk Hà with UBND xã Hà Mòn, the groups "Các sở, ban ngành" and "UBND cấp xã",
+ * plan 59/QĐ-UBND) as reporting-service sees it: the world is published as events, then the indicator "Tỷ lệ hồ sơ
+ * TTHC ... giải quyết đúng hạn" performed by the departments, the district and the communes, and the fixture waits
+ * until the replicas answer a report with the five expected agencies (three departments, the district, the commune).
  */
 public final class KonTumFixture {
 
-    public final String suffix = TestEvents.suffix();
-    public final UUID province;
-    public final UUID homeAffairs;
-    public final UUID justice;
-    public final UUID office;
-    public final UUID district;
-    public final UUID commune;
-    public final UUID departments;
-    public final UUID communes;
-    public final UUID plan = UUID.randomUUID();
+    /** The shared world this fixture published. */
+    public final KonTumWorld world = new KonTumWorld();
+
+    public final String suffix = world.suffix;
+    public final UUID province = world.province;
+    public final UUID homeAffairs = world.homeAffairs;
+    public final UUID justice = world.justice;
+    public final UUID environment = world.environment;
+    public final UUID office = world.office;
+    public final UUID district = world.district;
+    public final UUID commune = world.commune;
+    public final UUID departments = world.departments;
+    public final UUID communes = world.communes;
+    public final UUID plan = world.planId;
     public final UUID indicator = UUID.randomUUID();
 
     public KonTumFixture() {
-        province = TestEvents.publishAgency(
-                "KT." + suffix, "Ủy ban nhân dân tỉnh Kon Tum", "PEOPLES_COMMITTEE", "PROVINCE", null);
-        homeAffairs = TestEvents.publishAgency("KT.SNV." + suffix, "Sở Nội vụ", "DEPARTMENT", "PROVINCE", province);
-        justice = TestEvents.publishAgency("KT.STP." + suffix, "Sở Tư pháp", "DEPARTMENT", "PROVINCE", province);
-        office = TestEvents.publishAgency(
-                "KT.VPUBND." + suffix, "Văn phòng Ủy ban nhân dân tỉnh", "OFFICE", "PROVINCE", province);
-        district = TestEvents.publishAgency(
-                "KT.DH." + suffix, "Ủy ban nhân dân huyện Đăk Hà", "PEOPLES_COMMITTEE", "DISTRICT", province);
-        commune = TestEvents.publishAgency(
-                "KT.DH.HM." + suffix, "Ủy ban nhân dân xã Hà Mòn", "PEOPLES_COMMITTEE", "COMMUNE", district);
-        departments = TestEvents.publishGroup(
-                "SBN." + suffix, "Các sở, ban ngành", List.of("DEPARTMENT", "BOARD"), List.of(), province);
-        communes = TestEvents.publishGroup(
-                "UBNDXA." + suffix, "UBND cấp xã", List.of("PEOPLES_COMMITTEE"), List.of("COMMUNE"), province);
-        TestEvents.send(Topics.PLANS, EventTypes.PLAN_ISSUED, plan, TestEvents.plan(plan, 1, "59/QĐ-UBND"));
+        world.publish();
         TestEvents.send(
                 Topics.INDICATORS,
                 EventTypes.INDICATOR_DEFINED,
@@ -59,7 +52,7 @@ public final class KonTumFixture {
                                 TestEvents.groupRef(departments),
                                 TestEvents.agencyRef(district),
                                 TestEvents.groupRef(communes))));
-        awaitIndicatorReport("2024-Q1", r -> r.getInt("rows[0].expected") == 4);
+        awaitIndicatorReport("2024-Q1", r -> r.getInt("rows[0].expected") == 5);
     }
 
     /** The indicator report of the province for the period. */

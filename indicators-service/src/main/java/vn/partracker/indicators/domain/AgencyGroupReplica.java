@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,7 +19,7 @@ import vn.partracker.events.payload.AgencyGroupUpserted;
  */
 @Entity
 @Table(name = "agency_group_replica")
-public class AgencyGroupReplica extends PanacheEntityBase {
+public class AgencyGroupReplica {
 
     @Id
     public UUID id;

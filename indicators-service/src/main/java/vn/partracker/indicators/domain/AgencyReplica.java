@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,7 +23,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "agency_replica")
-public class AgencyReplica extends PanacheEntityBase {
+public class AgencyReplica {
 
     @Id
     public UUID id;

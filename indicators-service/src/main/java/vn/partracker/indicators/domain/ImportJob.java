@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** The record of one bulk import of figures: its counters while it runs and its outcome when it ends. */
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
+public class ImportJob {
 
     @Id
     public UUID id;

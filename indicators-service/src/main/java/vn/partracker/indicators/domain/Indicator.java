@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -10,19 +9,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.BatchSize;
 
 /**
  * An indicator (chỉ tiêu) of a plan, such as Kon Tum 59/QĐ-UBND Phụ lục I, IV.1 "Tỷ lệ hồ sơ TTHC … được giải quyết
  * đúng hạn". Kind, unit, direction and frequency are stored as their enum names; the component tree of a composite
- * indicator as JSON text. {@code version} grows with every change and is the ETag.
+ * indicator as JSON text. {@code version} grows with every change and is the ETag. The agency and target lists are
+ * loaded for a whole page of indicators at once (batch size = the largest page), not one query per indicator.
  */
 @Entity
 @Table(name = "indicator")
-public class Indicator extends PanacheEntityBase {
+public class Indicator {
 
     /** Role of an {@link IndicatorAgency} row: the agencies that submit figures (đơn vị chủ trì). */
     public static final String PERFORMING = "PERFORMING";
@@ -70,15 +72,19 @@ public class Indicator extends PanacheEntityBase {
     public String components;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 500)
     @CollectionTable(name = "indicator_agency", joinColumns = @JoinColumn(name = "indicator_id"))
     @OrderColumn(name = "position")
     public List<IndicatorAgency> agencies = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 500)
     @CollectionTable(name = "indicator_target", joinColumns = @JoinColumn(name = "indicator_id"))
     @OrderColumn(name = "position")
     public List<IndicatorTarget> targets = new ArrayList<>();
 
+    /** Grows with every change and is the ETag; Hibernate increments it on each flushed change. */
+    @Version
     public long version;
 
     @Column(name = "created_at")

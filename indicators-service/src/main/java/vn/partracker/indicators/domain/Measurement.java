@@ -1,13 +1,16 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
 
 /**
  * The current state of one figure (số liệu): an indicator × agency × period. The entered parts are those of the
@@ -17,7 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "measurement")
-public class Measurement extends PanacheEntityBase {
+public class Measurement {
 
     @Id
     public UUID id;
@@ -30,10 +33,13 @@ public class Measurement extends PanacheEntityBase {
 
     public String period;
 
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public MeasurementStatus status;
 
     public int revision;
 
+    /** Counts every change (value or review) and is the ETag; Hibernate increments it on each flushed change. */
+    @Version
     public long version;
 
     public BigDecimal numerator;

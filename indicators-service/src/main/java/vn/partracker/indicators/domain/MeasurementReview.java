@@ -1,17 +1,20 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
+import vn.partracker.indicators.domain.lifecycle.ReviewAction;
 
 /** One review decision on a figure (approve, return, reopen), kept so the history of a figure can be shown. */
 @Entity
 @Table(name = "measurement_review")
-public class MeasurementReview extends PanacheEntityBase {
+public class MeasurementReview {
 
     @Id
     public UUID id;
@@ -19,13 +22,16 @@ public class MeasurementReview extends PanacheEntityBase {
     @Column(name = "measurement_id")
     public UUID measurementId;
 
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public ReviewAction action;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
-    public String fromStatus;
+    public MeasurementStatus fromStatus;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
-    public String toStatus;
+    public MeasurementStatus toStatus;
 
     public int revision;
 

@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "measurement_revision")
 @IdClass(MeasurementRevision.Key.class)
-public class MeasurementRevision extends PanacheEntityBase {
+public class MeasurementRevision {
 
     @Id
     @Column(name = "measurement_id")

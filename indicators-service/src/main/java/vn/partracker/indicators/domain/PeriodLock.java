@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -16,7 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "period_lock")
-public class PeriodLock extends PanacheEntityBase {
+public class PeriodLock {
 
     @Id
     public UUID id;

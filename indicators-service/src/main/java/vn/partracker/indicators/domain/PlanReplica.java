@@ -1,6 +1,5 @@
 package vn.partracker.indicators.domain;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "plan_replica")
-public class PlanReplica extends PanacheEntityBase {
+public class PlanReplica {
 
     @Id
     public UUID id;

@@ -14,6 +14,7 @@ import java.util.UUID;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.MeasurementReview;
 import vn.partracker.indicators.domain.MeasurementRevision;
+import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
 
 /** Figures with their revisions and reviews. */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
     }
 
     /** Filters figures; every filter is optional. */
-    public PanacheQuery<Measurement> search(UUID indicatorId, UUID agencyId, String period, String status) {
+    public PanacheQuery<Measurement> search(UUID indicatorId, UUID agencyId, String period, MeasurementStatus status) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (indicatorId != null) {

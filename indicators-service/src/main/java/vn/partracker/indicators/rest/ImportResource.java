@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.indicators.api.ImportSummary;
 import vn.partracker.indicators.service.ImportService;
 
 /** Progress and outcome of bulk imports of figures. */

@@ -19,10 +19,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.indicators.api.AppliedTargetResponse;
+import vn.partracker.indicators.api.IndicatorImportDocument;
+import vn.partracker.indicators.api.IndicatorImportResult;
+import vn.partracker.indicators.api.IndicatorRequest;
+import vn.partracker.indicators.api.IndicatorResponse;
 import vn.partracker.indicators.service.IndicatorImportService;
 import vn.partracker.indicators.service.IndicatorService;
 import vn.partracker.indicators.service.TemplateService;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
@@ -160,7 +166,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "404", description = "No such indicator or agency")
     public AppliedTargetResponse target(
             @PathParam("id") UUID id, @QueryParam("agencyId") String agencyId, @QueryParam("asOf") String asOf) {
-        return service.target(id, QueryParams.uuid("agencyId", agencyId), QueryParams.date("asOf", asOf));
+        return service.target(id, QueryParams.requiredUuid("agencyId", agencyId), QueryParams.date("asOf", asOf));
     }
 
     @GET

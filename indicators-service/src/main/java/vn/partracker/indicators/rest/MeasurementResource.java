@@ -25,6 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.indicators.api.ImportSummary;
+import vn.partracker.indicators.api.MeasurementRequest;
+import vn.partracker.indicators.api.MeasurementResponse;
+import vn.partracker.indicators.api.MeasurementRow;
+import vn.partracker.indicators.api.MeasurementUpdateRequest;
+import vn.partracker.indicators.api.ReviewRequest;
+import vn.partracker.indicators.api.ReviewResponse;
+import vn.partracker.indicators.api.RevisionResponse;
+import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
 import vn.partracker.indicators.service.CsvRowSource;
 import vn.partracker.indicators.service.ImportService;
 import vn.partracker.indicators.service.JsonRowSource;
@@ -32,6 +41,7 @@ import vn.partracker.indicators.service.MeasurementService;
 import vn.partracker.indicators.service.RowSource;
 import vn.partracker.indicators.service.XlsxRowSource;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
@@ -125,7 +135,7 @@ public class MeasurementResource {
                 QueryParams.uuid("indicatorId", indicatorId),
                 QueryParams.uuid("agencyId", agencyId),
                 period,
-                status,
+                QueryParams.enumValue("status", status, MeasurementStatus.class),
                 PageRequest.of(page, size));
     }
 

@@ -17,6 +17,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.indicators.api.PeriodLockRequest;
+import vn.partracker.indicators.api.PeriodLockResponse;
 import vn.partracker.indicators.service.PeriodLockService;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;

@@ -1,10 +1,12 @@
 package vn.partracker.indicators.service;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.UUID;
+import vn.partracker.events.EventTypes;
 import vn.partracker.events.payload.AgencyGroupUpserted;
 import vn.partracker.events.payload.AgencyUpserted;
 import vn.partracker.events.payload.ParentLink;
@@ -13,21 +15,55 @@ import vn.partracker.indicators.domain.AgencyParentLink;
 import vn.partracker.indicators.domain.AgencyReplica;
 import vn.partracker.indicators.repository.AgencyGroupReplicaRepository;
 import vn.partracker.indicators.repository.AgencyReplicaRepository;
+import vn.partracker.support.consumer.IncomingEvent;
+import vn.partracker.support.consumer.ProcessedEvents;
 import vn.partracker.support.text.VietnameseText;
 
 /**
  * Applies agency and agency group events to the local replicas. Each event carries the full state, so applying is
- * a replace; the version check makes a redelivered or reordered older event harmless.
+ * a replace; the version check makes a redelivered or reordered older event harmless. The event id is claimed in
+ * the same transaction as the replica change, so a redelivery after a crash is applied at most once.
  */
 @ApplicationScoped
 public class AgencyReplicaService {
 
+    /** The name under which this service claims the events of {@code partracker.agencies}. */
+    static final String CONSUMER = "indicators-service.agencies";
+
+    private final ProcessedEvents processed;
     private final AgencyReplicaRepository replicas;
     private final AgencyGroupReplicaRepository groups;
 
-    public AgencyReplicaService(AgencyReplicaRepository replicas, AgencyGroupReplicaRepository groups) {
+    public AgencyReplicaService(
+            ProcessedEvents processed, AgencyReplicaRepository replicas, AgencyGroupReplicaRepository groups) {
+        this.processed = processed;
         this.replicas = replicas;
         this.groups = groups;
+    }
+
+    /**
+     * Applies one event of {@code partracker.agencies} exactly once, in its own transaction: the consumer commits
+     * the Kafka offset only after this returned. Types other than agency and agency group upserts are skipped
+     * without a claim.
+     */
+    @Transactional
+    public void apply(IncomingEvent event) {
+        boolean agency = EventTypes.AGENCY_UPSERTED.equals(event.type());
+        boolean group = EventTypes.AGENCY_GROUP_UPSERTED.equals(event.type());
+        if (!agency && !group) {
+            Log.debugf("event %s of type %s is not for this consumer; skipped", event.id(), event.type());
+            return;
+        }
+        if (!processed.claim(CONSUMER, event.id(), event.type())) {
+            Log.debugf("agency event %s already applied; skipped", event.id());
+            return;
+        }
+        boolean changed = agency
+                ? apply(event.id(), event.payloadAs(AgencyUpserted.class))
+                : apply(event.id(), event.payloadAs(AgencyGroupUpserted.class));
+        Log.debugf(
+                "%s %s replica %s by event %s",
+                agency ? "agency" : "agency group", event.key(), changed ? "updated" : "kept", event.id());
     }
 
     /**
@@ -36,8 +72,7 @@ public class AgencyReplicaService {
      *
      * @return whether the replica changed
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(UUID eventId, AgencyUpserted event) {
+    private boolean apply(UUID eventId, AgencyUpserted event) {
         AgencyReplica replica = replicas.findById(event.id());
         if (replica != null && replica.sourceVersion >= event.version()) {
             return false;
@@ -75,8 +110,7 @@ public class AgencyReplicaService {
      *
      * @return whether the replica changed
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean apply(UUID eventId, AgencyGroupUpserted event) {
+    private boolean apply(UUID eventId, AgencyGroupUpserted event) {
         AgencyGroupReplica replica = groups.findById(event.id());
         if (replica != null && replica.sourceVersion >= event.version()) {
             return false;

@@ -16,20 +16,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.EventTypes;
-import vn.partracker.events.Topics;
 import vn.partracker.events.period.Period;
+import vn.partracker.indicators.api.ImportSummary;
+import vn.partracker.indicators.api.MeasurementRow;
+import vn.partracker.indicators.api.RejectedRow;
 import vn.partracker.indicators.domain.AgencyReplica;
 import vn.partracker.indicators.domain.Indicator;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.PeriodLock;
 import vn.partracker.indicators.domain.PlanReplica;
+import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
+import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementBatchRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
-import vn.partracker.indicators.rest.ImportSummary;
-import vn.partracker.indicators.rest.MeasurementRow;
-import vn.partracker.indicators.rest.RejectedRow;
-import vn.partracker.support.outbox.NewEvent;
-import vn.partracker.support.outbox.OutboxWriter;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
 
@@ -53,7 +52,7 @@ public class BatchImporter {
 
     private final FigureRules rules;
     private final MeasurementBatchRepository batch;
-    private final OutboxWriter outbox;
+    private final MeasurementEvents events;
     private final PlanReplicaRepository plans;
     private final ImportJobs jobs;
     private final TransactionManager transactions;
@@ -61,13 +60,13 @@ public class BatchImporter {
     public BatchImporter(
             FigureRules rules,
             MeasurementBatchRepository batch,
-            OutboxWriter outbox,
+            MeasurementEvents events,
             PlanReplicaRepository plans,
             ImportJobs jobs,
             TransactionManager transactions) {
         this.rules = rules;
         this.batch = batch;
-        this.outbox = outbox;
+        this.events = events;
         this.plans = plans;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -179,7 +178,8 @@ public class BatchImporter {
             Map<String, Measurement> existing = batch.findExisting(keys);
             List<Measurement> inserts = new ArrayList<>();
             List<Measurement> updates = new ArrayList<>();
-            List<NewEvent> events = new ArrayList<>();
+            List<Measurement> changed = new ArrayList<>();
+            List<String> changeTypes = new ArrayList<>();
             for (Pending pending : chunk) {
                 FigureRules.Checked checked = pending.checked();
                 Measurement current = existing.get(MeasurementBatchRepository.key(
@@ -189,16 +189,17 @@ public class BatchImporter {
                 if (current == null) {
                     Measurement m = carrier(checked);
                     m.id = UUID.randomUUID();
-                    m.status = MeasurementService.SUBMITTED;
+                    m.status = MeasurementStatus.SUBMITTED;
                     m.revision = 1;
                     m.version = 1;
                     MeasurementService.applyFigures(m, pending.figures(), checked.computed());
                     inserts.add(m);
-                    events.add(event(m, EventTypes.MEASUREMENT_SUBMITTED));
+                    changed.add(m);
+                    changeTypes.add(EventTypes.MEASUREMENT_SUBMITTED);
                     imported++;
                 } else if (pending.figures().sameAs(MeasurementMapper.figures(current))) {
                     unchanged++;
-                } else if (MeasurementService.APPROVED.equals(current.status)) {
+                } else if (!current.status.acceptsRevision()) {
                     reject(
                             pending.number(),
                             List.of(new FieldError(
@@ -206,11 +207,11 @@ public class BatchImporter {
                                     "figure " + current.id + " is APPROVED; reopen it before importing a change")));
                 } else {
                     current.revision++;
-                    current.version++;
-                    current.status = MeasurementService.SUBMITTED;
+                    current.status = MeasurementStatus.SUBMITTED;
                     MeasurementService.applyFigures(current, pending.figures(), checked.computed());
                     updates.add(current);
-                    events.add(event(current, EventTypes.MEASUREMENT_REVISED));
+                    changed.add(current);
+                    changeTypes.add(EventTypes.MEASUREMENT_REVISED);
                     updated++;
                 }
             }
@@ -223,7 +224,12 @@ public class BatchImporter {
             List<Measurement> revisions = new ArrayList<>(inserts);
             revisions.addAll(updates);
             batch.insertRevisions(revisions);
-            outbox.appendAll(events);
+            List<MeasurementEvents.Change> changes = new ArrayList<>(changed.size());
+            for (int i = 0; i < changed.size(); i++) {
+                changes.add(
+                        new MeasurementEvents.Change(changeTypes.get(i), MeasurementMapper.toEvent(changed.get(i))));
+            }
+            events.appendAll(changes);
         }
 
         private UUID resolveIndicator(MeasurementRow data, List<FieldError> errors) {
@@ -314,9 +320,5 @@ public class BatchImporter {
         m.agencyId = checked.agency().id;
         m.period = checked.period().code();
         return m;
-    }
-
-    private static NewEvent event(Measurement m, String type) {
-        return new NewEvent(Topics.MEASUREMENTS, m.id.toString(), type, MeasurementMapper.toEvent(m));
     }
 }

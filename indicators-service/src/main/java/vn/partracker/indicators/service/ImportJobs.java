@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.partracker.indicators.api.ImportSummary;
+import vn.partracker.indicators.api.RejectedRow;
 import vn.partracker.indicators.domain.ImportJob;
 import vn.partracker.indicators.repository.ImportJobRepository;
-import vn.partracker.indicators.rest.ImportSummary;
-import vn.partracker.indicators.rest.RejectedRow;
 import vn.partracker.support.problem.NotFoundException;
 
 /**

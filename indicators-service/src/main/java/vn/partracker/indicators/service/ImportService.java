@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import vn.partracker.indicators.rest.ImportSummary;
+import vn.partracker.indicators.api.ImportSummary;
 import vn.partracker.support.problem.ApiException;
 import vn.partracker.support.problem.ValidationException;
 

@@ -9,15 +9,15 @@ import vn.partracker.events.payload.AgencyRef;
 import vn.partracker.events.payload.ComponentState;
 import vn.partracker.events.payload.IndicatorDefined;
 import vn.partracker.events.payload.TargetState;
+import vn.partracker.indicators.api.AgencyRefDto;
+import vn.partracker.indicators.api.ComponentDto;
+import vn.partracker.indicators.api.IndicatorResponse;
+import vn.partracker.indicators.api.TargetDto;
+import vn.partracker.indicators.api.TargetScopeDto;
 import vn.partracker.indicators.domain.Indicator;
 import vn.partracker.indicators.domain.IndicatorAgency;
 import vn.partracker.indicators.domain.IndicatorTarget;
 import vn.partracker.indicators.domain.composite.Component;
-import vn.partracker.indicators.rest.AgencyRefDto;
-import vn.partracker.indicators.rest.ComponentDto;
-import vn.partracker.indicators.rest.IndicatorResponse;
-import vn.partracker.indicators.rest.TargetDto;
-import vn.partracker.indicators.rest.TargetScopeDto;
 
 /**
  * Maps indicators between the entity, the API records, the domain rule types and the event payload, so the four

@@ -10,8 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import vn.partracker.events.EventTypes;
-import vn.partracker.events.Topics;
+import vn.partracker.indicators.api.AgencyRefDto;
+import vn.partracker.indicators.api.AppliedTargetResponse;
+import vn.partracker.indicators.api.IndicatorRequest;
+import vn.partracker.indicators.api.IndicatorResponse;
+import vn.partracker.indicators.api.TargetDto;
+import vn.partracker.indicators.api.TargetScopeDto;
 import vn.partracker.indicators.domain.AgencyReplica;
 import vn.partracker.indicators.domain.Indicator;
 import vn.partracker.indicators.domain.IndicatorAgency;
@@ -23,16 +27,10 @@ import vn.partracker.indicators.domain.target.TargetSelector;
 import vn.partracker.indicators.domain.value.Direction;
 import vn.partracker.indicators.domain.value.IndicatorKind;
 import vn.partracker.indicators.domain.value.Unit;
+import vn.partracker.indicators.messaging.IndicatorEvents;
 import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
-import vn.partracker.indicators.rest.AgencyRefDto;
-import vn.partracker.indicators.rest.AppliedTargetResponse;
-import vn.partracker.indicators.rest.IndicatorRequest;
-import vn.partracker.indicators.rest.IndicatorResponse;
-import vn.partracker.indicators.rest.TargetDto;
-import vn.partracker.indicators.rest.TargetScopeDto;
 import vn.partracker.support.http.ETags;
-import vn.partracker.support.outbox.OutboxWriter;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -44,7 +42,7 @@ import vn.partracker.support.text.VietnameseText;
 /**
  * Defines indicators and answers which target applies. Every reference (plan, agencies, groups, target agency) is
  * checked against the local replicas, so a definition never points at something plans-service does not know. Each
- * create and update publishes {@code partracker.indicator.defined} with the full definition through the outbox.
+ * create and update publishes {@code partracker.indicator.defined} with the full definition through {@link IndicatorEvents}.
  */
 @ApplicationScoped
 public class IndicatorService {
@@ -52,17 +50,17 @@ public class IndicatorService {
     private final IndicatorRepository indicators;
     private final PlanReplicaRepository plans;
     private final AgencyDirectory directory;
-    private final OutboxWriter outbox;
+    private final IndicatorEvents events;
 
     public IndicatorService(
             IndicatorRepository indicators,
             PlanReplicaRepository plans,
             AgencyDirectory directory,
-            OutboxWriter outbox) {
+            IndicatorEvents events) {
         this.indicators = indicators;
         this.plans = plans;
         this.directory = directory;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /**
@@ -104,7 +102,7 @@ public class IndicatorService {
                     "plan " + request.planId() + " already has indicator " + request.group() + "." + request.ordinal());
         }
         apply(indicator, request);
-        indicator.version++;
+        indicators.flush();
         publish(indicator);
         Log.infof("indicator %s updated to version %d", id, indicator.version);
         return IndicatorMapper.toResponse(indicator);
@@ -132,13 +130,11 @@ public class IndicatorService {
     /**
      * The target that applies to an agency on a date, with the reason.
      *
+     * @param agencyId the agency; required (the resource answers 400 when it is missing)
      * @param asOf the day deciding which rules are valid; today when {@code null}
      * @throws NotFoundException when the indicator or the agency is unknown
      */
     public AppliedTargetResponse target(UUID id, UUID agencyId, LocalDate asOf) {
-        if (agencyId == null) {
-            throw new ValidationException("agencyId", "agencyId is required");
-        }
         Indicator indicator = find(id);
         AgencyDirectory.View view = directory.view();
         AgencyReplica agency = view.agency(agencyId).orElseThrow(() -> new NotFoundException("agency", agencyId));
@@ -327,11 +323,7 @@ public class IndicatorService {
     }
 
     void publish(Indicator indicator) {
-        outbox.append(
-                Topics.INDICATORS,
-                indicator.id.toString(),
-                EventTypes.INDICATOR_DEFINED,
-                IndicatorMapper.toEvent(indicator));
+        events.defined(IndicatorMapper.toEvent(indicator));
     }
 
     private static void addRefs(Indicator indicator, String role, List<AgencyRefDto> refs) {

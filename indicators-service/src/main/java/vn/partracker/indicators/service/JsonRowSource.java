@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Collectors;
-import vn.partracker.indicators.rest.MeasurementRow;
+import vn.partracker.indicators.api.MeasurementRow;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
 

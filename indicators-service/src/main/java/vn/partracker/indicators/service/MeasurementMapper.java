@@ -12,15 +12,15 @@ import vn.partracker.events.EventJson;
 import vn.partracker.events.payload.AchievementState;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.events.payload.TargetState;
+import vn.partracker.indicators.api.AchievementDto;
+import vn.partracker.indicators.api.MeasurementResponse;
+import vn.partracker.indicators.api.ReviewResponse;
+import vn.partracker.indicators.api.RevisionResponse;
+import vn.partracker.indicators.api.TargetScopeDto;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.MeasurementReview;
 import vn.partracker.indicators.domain.MeasurementRevision;
 import vn.partracker.indicators.domain.target.TargetRule;
-import vn.partracker.indicators.rest.AchievementDto;
-import vn.partracker.indicators.rest.MeasurementResponse;
-import vn.partracker.indicators.rest.ReviewResponse;
-import vn.partracker.indicators.rest.RevisionResponse;
-import vn.partracker.indicators.rest.TargetScopeDto;
 
 /** Maps figures between the entity, the API records and the {@link MeasurementState} event payload. */
 final class MeasurementMapper {
@@ -39,7 +39,7 @@ final class MeasurementMapper {
                 m.indicatorId,
                 m.agencyId,
                 m.period,
-                m.status,
+                m.status.name(),
                 m.revision,
                 m.version,
                 m.numerator,
@@ -73,7 +73,14 @@ final class MeasurementMapper {
 
     static ReviewResponse toResponse(MeasurementReview r) {
         return new ReviewResponse(
-                r.id, r.action, r.fromStatus, r.toStatus, r.revision, r.reviewerAgencyId, r.reason, r.reviewedAt);
+                r.id,
+                r.action.name(),
+                r.fromStatus.name(),
+                r.toStatus.name(),
+                r.revision,
+                r.reviewerAgencyId,
+                r.reason,
+                r.reviewedAt);
     }
 
     static MeasurementState toEvent(Measurement m) {
@@ -85,7 +92,7 @@ final class MeasurementMapper {
                 m.indicatorId,
                 m.agencyId,
                 m.period,
-                m.status,
+                m.status.name(),
                 m.numerator,
                 m.denominator,
                 m.enteredValue,

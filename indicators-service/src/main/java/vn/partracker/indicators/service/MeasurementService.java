@@ -9,24 +9,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import vn.partracker.events.EventJson;
 import vn.partracker.events.EventTypes;
-import vn.partracker.events.Topics;
 import vn.partracker.events.period.Period;
+import vn.partracker.indicators.api.MeasurementRequest;
+import vn.partracker.indicators.api.MeasurementResponse;
+import vn.partracker.indicators.api.MeasurementUpdateRequest;
+import vn.partracker.indicators.api.ReviewRequest;
+import vn.partracker.indicators.api.ReviewResponse;
+import vn.partracker.indicators.api.RevisionResponse;
 import vn.partracker.indicators.domain.Indicator;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.MeasurementReview;
 import vn.partracker.indicators.domain.MeasurementRevision;
 import vn.partracker.indicators.domain.PeriodLock;
+import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
+import vn.partracker.indicators.domain.lifecycle.ReviewAction;
+import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementRepository;
-import vn.partracker.indicators.rest.MeasurementRequest;
-import vn.partracker.indicators.rest.MeasurementResponse;
-import vn.partracker.indicators.rest.MeasurementUpdateRequest;
-import vn.partracker.indicators.rest.ReviewRequest;
-import vn.partracker.indicators.rest.ReviewResponse;
-import vn.partracker.indicators.rest.RevisionResponse;
 import vn.partracker.support.http.ETags;
-import vn.partracker.support.outbox.OutboxWriter;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -37,27 +39,22 @@ import vn.partracker.support.problem.ValidationException;
 
 /**
  * Submission, revision and review of figures. One figure exists per indicator × agency × period; a change makes a
- * new revision (the old one stays in {@code measurement_revision}); review moves it {@code SUBMITTED → APPROVED |
- * RETURNED}, a returned figure goes back to {@code SUBMITTED} on its next revision, and an approved one changes only
- * after an explicit, recorded reopen. Every change publishes the figure's full state through the outbox.
+ * new revision (the old one stays in {@code measurement_revision}); review decisions follow {@link ReviewAction}
+ * ({@code SUBMITTED → APPROVED | RETURNED}, {@code APPROVED → SUBMITTED} on a recorded reopen), and a returned figure
+ * goes back to {@code SUBMITTED} on its next revision. Every change publishes the figure's full state through
+ * {@link MeasurementEvents}.
  */
 @ApplicationScoped
 public class MeasurementService {
 
-    /** Review states of a figure. */
-    public static final String SUBMITTED = "SUBMITTED";
-
-    public static final String APPROVED = "APPROVED";
-    public static final String RETURNED = "RETURNED";
-
     private final MeasurementRepository measurements;
     private final FigureRules rules;
-    private final OutboxWriter outbox;
+    private final MeasurementEvents events;
 
-    public MeasurementService(MeasurementRepository measurements, FigureRules rules, OutboxWriter outbox) {
+    public MeasurementService(MeasurementRepository measurements, FigureRules rules, MeasurementEvents events) {
         this.measurements = measurements;
         this.rules = rules;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     /**
@@ -96,7 +93,7 @@ public class MeasurementService {
         m.indicatorId = request.indicatorId();
         m.agencyId = request.agencyId();
         m.period = checked.period().code();
-        m.status = SUBMITTED;
+        m.status = MeasurementStatus.SUBMITTED;
         m.revision = 1;
         m.version = 1;
         applyFigures(m, figures, checked.computed());
@@ -122,7 +119,7 @@ public class MeasurementService {
     public MeasurementResponse revise(UUID id, String ifMatch, MeasurementUpdateRequest request) {
         Measurement m = measurements.findForUpdate(id).orElseThrow(() -> new NotFoundException("measurement", id));
         ETags.requireMatch(ifMatch, m.version);
-        if (APPROVED.equals(m.status)) {
+        if (!m.status.acceptsRevision()) {
             throw new ConflictException(
                     "figure " + id + " is APPROVED; it changes only after POST /api/measurements/" + id + "/reopen");
         }
@@ -140,9 +137,9 @@ public class MeasurementService {
         }
         requireUnlocked(ctx, checked.indicator(), checked.period());
         m.revision++;
-        m.version++;
-        m.status = SUBMITTED;
+        m.status = MeasurementStatus.SUBMITTED;
         applyFigures(m, figures, checked.computed());
+        measurements.flush();
         measurements.addRevision(revisionOf(m));
         publish(m, EventTypes.MEASUREMENT_REVISED);
         Log.infof("figure %s revised to revision %d", id, m.revision);
@@ -152,19 +149,19 @@ public class MeasurementService {
     /** Approves a submitted figure. */
     @Transactional
     public MeasurementResponse approve(UUID id, ReviewRequest request) {
-        return review(id, request, "APPROVE", SUBMITTED, APPROVED, EventTypes.MEASUREMENT_APPROVED, false);
+        return review(id, request, ReviewAction.APPROVE);
     }
 
     /** Returns a submitted figure to its agency with a reason. */
     @Transactional
     public MeasurementResponse returnToAgency(UUID id, ReviewRequest request) {
-        return review(id, request, "RETURN", SUBMITTED, RETURNED, EventTypes.MEASUREMENT_RETURNED, true);
+        return review(id, request, ReviewAction.RETURN);
     }
 
     /** Reopens an approved figure so it can be revised again; the reason is recorded. */
     @Transactional
     public MeasurementResponse reopen(UUID id, ReviewRequest request) {
-        return review(id, request, "REOPEN", APPROVED, SUBMITTED, EventTypes.MEASUREMENT_REOPENED, true);
+        return review(id, request, ReviewAction.REOPEN);
     }
 
     /** @return one figure */
@@ -191,19 +188,16 @@ public class MeasurementService {
     /**
      * Lists figures.
      *
-     * @throws ValidationException for a malformed period or an unknown status
+     * @throws ValidationException for a malformed period
      */
     public Page<MeasurementResponse> list(
-            UUID indicatorId, UUID agencyId, String period, String status, PageRequest page) {
+            UUID indicatorId, UUID agencyId, String period, MeasurementStatus status, PageRequest page) {
         if (period != null && !period.isBlank()) {
             try {
                 Period.parse(period);
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("period", e.getMessage());
             }
-        }
-        if (status != null && !List.of(SUBMITTED, APPROVED, RETURNED).contains(status)) {
-            throw new ValidationException("status", "must be one of SUBMITTED, APPROVED, RETURNED");
         }
         PanacheQuery<Measurement> query =
                 measurements.search(indicatorId, agencyId, period == null || period.isBlank() ? null : period, status);
@@ -213,17 +207,11 @@ public class MeasurementService {
         return Page.of(page, items, query.count());
     }
 
-    private MeasurementResponse review(
-            UUID id,
-            ReviewRequest request,
-            String action,
-            String from,
-            String to,
-            String eventType,
-            boolean reasonRequired) {
+    private MeasurementResponse review(UUID id, ReviewRequest request, ReviewAction action) {
         Measurement m = measurements.findForUpdate(id).orElseThrow(() -> new NotFoundException("measurement", id));
-        if (reasonRequired && (request.reason() == null || request.reason().isBlank())) {
-            throw new ValidationException("reason", "a reason is required to " + action.toLowerCase() + " a figure");
+        if (action.reasonRequired()
+                && (request.reason() == null || request.reason().isBlank())) {
+            throw new ValidationException("reason", "a reason is required to " + action.verb() + " a figure");
         }
         Indicator indicator = rules.context()
                 .indicator(m.indicatorId)
@@ -232,9 +220,10 @@ public class MeasurementService {
             throw new NotEvaluatorException("agency " + request.reviewerAgencyId()
                     + " is not the evaluating agency of indicator " + indicator.id);
         }
-        if (!from.equals(m.status)) {
+        if (!action.allowedFrom(m.status)) {
+            String from = action.from().stream().map(Enum::name).collect(Collectors.joining(" or "));
             throw new ConflictException(
-                    "figure " + id + " is " + m.status + "; only a " + from + " figure can be " + past(action));
+                    "figure " + id + " is " + m.status + "; only a " + from + " figure can be " + action.pastTense());
         }
         Instant now = Instant.now();
         MeasurementReview review = new MeasurementReview();
@@ -242,7 +231,7 @@ public class MeasurementService {
         review.measurementId = id;
         review.action = action;
         review.fromStatus = m.status;
-        review.toStatus = to;
+        review.toStatus = action.to();
         review.revision = m.revision;
         review.reviewerAgencyId = request.reviewerAgencyId();
         review.reason = request.reason() == null || request.reason().isBlank()
@@ -250,22 +239,14 @@ public class MeasurementService {
                 : request.reason().strip();
         review.reviewedAt = now;
         measurements.addReview(review);
-        m.status = to;
-        m.version++;
+        m.status = action.to();
         m.reviewedAt = now;
         m.reviewedBy = request.reviewerAgencyId().toString();
         m.reviewReason = review.reason;
-        publish(m, eventType);
-        Log.infof("figure %s %s by agency %s", id, past(action), request.reviewerAgencyId());
+        measurements.flush();
+        publish(m, action.eventType());
+        Log.infof("figure %s %s by agency %s", id, action.pastTense(), request.reviewerAgencyId());
         return MeasurementMapper.toResponse(m);
-    }
-
-    private static String past(String action) {
-        return switch (action) {
-            case "APPROVE" -> "approved";
-            case "RETURN" -> "returned";
-            default -> "reopened";
-        };
     }
 
     private void requireUnlocked(FigureRules.Context ctx, Indicator indicator, Period period) {
@@ -322,7 +303,7 @@ public class MeasurementService {
     }
 
     private void publish(Measurement m, String type) {
-        outbox.append(Topics.MEASUREMENTS, m.id.toString(), type, MeasurementMapper.toEvent(m));
+        events.append(type, MeasurementMapper.toEvent(m));
     }
 
     private Measurement find(UUID id) {

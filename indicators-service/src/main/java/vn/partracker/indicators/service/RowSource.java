@@ -1,7 +1,7 @@
 package vn.partracker.indicators.service;
 
 import java.util.List;
-import vn.partracker.indicators.rest.MeasurementRow;
+import vn.partracker.indicators.api.MeasurementRow;
 import vn.partracker.support.problem.FieldError;
 
 /**

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.partracker.indicators.rest.MeasurementRow;
+import vn.partracker.indicators.api.MeasurementRow;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.text.VietnameseText;
 

@@ -10,7 +10,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.partracker.indicators.rest.MeasurementRow;
+import vn.partracker.indicators.api.MeasurementRow;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
 

@@ -7,25 +7,17 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import vn.partracker.events.CloudEventHeaders;
-import vn.partracker.events.EventJson;
-import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyUpserted;
-import vn.partracker.events.payload.ParentLink;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
+import vn.partracker.testsupport.fixtures.TableCounts;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /** The agency replica consumer on the real broker: applied once, in version order, and nothing lost. */
 @QuarkusTest
@@ -39,7 +31,7 @@ class AgencyEventsConsumerIT {
     void theSameEventDeliveredTwiceChangesStateOnce() {
         UUID agency = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        String payload = payload(agency, 0, "UBND huyện Đăk Hà", "DISTRICT", null);
+        AgencyUpserted payload = payload(agency, 0, "UBND huyện Đăk Hà", "DISTRICT", null);
         send(eventId, agency, payload);
         awaitReplica(agency, 0);
         String firstReplicatedAt = text("SELECT replicated_at::text FROM agency_replica WHERE id = ?", agency);
@@ -79,42 +71,13 @@ class AgencyEventsConsumerIT {
         assertTrue(dead.stream().anyMatch(r -> broken.toString().equals(r.key())), "kept on the dead-letter topic");
     }
 
-    private static void send(UUID eventId, UUID agency, String payload) {
-        KafkaTestClient.send(
-                Topics.AGENCIES,
-                agency.toString(),
-                payload,
-                Map.of(
-                        CloudEventHeaders.ID,
-                        eventId.toString(),
-                        CloudEventHeaders.TYPE,
-                        EventTypes.AGENCY_UPSERTED,
-                        CloudEventHeaders.SOURCE,
-                        "/plans-service",
-                        CloudEventHeaders.SUBJECT,
-                        agency.toString(),
-                        CloudEventHeaders.TIME,
-                        OffsetDateTime.now().toString(),
-                        CloudEventHeaders.SPEC_VERSION,
-                        "1.0"));
+    private static void send(UUID eventId, UUID agency, AgencyUpserted payload) {
+        TestEvents.publish(eventId, payload);
     }
 
-    private static String payload(UUID id, long version, String name, String level, UUID parent) {
-        return EventJson.write(new AgencyUpserted(
-                1,
-                id,
-                version,
-                "KT." + id.toString().substring(0, 8),
-                name,
-                null,
-                "PEOPLES_COMMITTEE",
-                level,
-                parent,
-                List.of(new ParentLink(parent, LocalDate.of(2020, 1, 1), null)),
-                List.of(),
-                LocalDate.of(2020, 1, 1),
-                null,
-                List.of()));
+    private static AgencyUpserted payload(UUID id, long version, String name, String level, UUID parent) {
+        return TestEvents.agency(
+                id, version, "KT." + id.toString().substring(0, 8), name, "PEOPLES_COMMITTEE", level, parent);
     }
 
     private void awaitReplica(UUID id, long version) {
@@ -125,14 +88,6 @@ class AgencyEventsConsumerIT {
     }
 
     private String text(String sql, UUID param) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TableCounts.text(dataSource, sql, param);
     }
 }

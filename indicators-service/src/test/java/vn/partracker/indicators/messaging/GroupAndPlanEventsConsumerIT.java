@@ -12,11 +12,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.partracker.events.EventTypes;
+import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyGroupUpserted;
 import vn.partracker.events.payload.AgencyUpserted;
 import vn.partracker.events.payload.ParentLink;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /** The agency group, parent link and plan replicas on the real broker: applied once, in version order. */
 @QuarkusTest
@@ -37,14 +39,14 @@ class GroupAndPlanEventsConsumerIT {
     void aGroupDeliveredTwiceIsAppliedOnceAndAnOlderVersionIsIgnored() {
         UUID group = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        Replicas.groupEvent(eventId, group(group, 1, "Các sở, ban ngành"));
+        TestEvents.publish(eventId, group(group, 1, "Các sở, ban ngành"));
         replicas.awaitVersion("agency_group_replica", group, 1);
-        Replicas.groupEvent(eventId, group(group, 1, "Các sở, ban ngành"));
-        Replicas.groupEvent(UUID.randomUUID(), group(group, 3, "Các sở, ban, ngành tỉnh"));
+        TestEvents.publish(eventId, group(group, 1, "Các sở, ban ngành"));
+        TestEvents.publish(UUID.randomUUID(), group(group, 3, "Các sở, ban, ngành tỉnh"));
         replicas.awaitVersion("agency_group_replica", group, 3);
-        Replicas.groupEvent(UUID.randomUUID(), group(group, 2, "Tên cũ"));
+        TestEvents.publish(UUID.randomUUID(), group(group, 2, "Tên cũ"));
         UUID marker = UUID.randomUUID();
-        Replicas.groupEvent(UUID.randomUUID(), group(marker, 1, "UBND cấp xã"));
+        TestEvents.publish(UUID.randomUUID(), group(marker, 1, "UBND cấp xã"));
         replicas.awaitVersion("agency_group_replica", marker, 1);
 
         assertEquals(
@@ -60,7 +62,7 @@ class GroupAndPlanEventsConsumerIT {
         UUID commune = UUID.randomUUID();
         UUID district = UUID.randomUUID();
         UUID province = UUID.randomUUID();
-        Replicas.agencyEvent(
+        TestEvents.publish(
                 UUID.randomUUID(),
                 new AgencyUpserted(
                         1,
@@ -96,23 +98,18 @@ class GroupAndPlanEventsConsumerIT {
     void aPlanDeliveredTwiceIsAppliedOnceAndAmendmentsWin() {
         UUID plan = UUID.randomUUID();
         UUID issued = UUID.randomUUID();
-        Replicas.planEvent(issued, EventTypes.PLAN_ISSUED, Replicas.plan(plan, 1, "59/QĐ-UBND", 2024, "ISSUED"));
+        TestEvents.publish(issued, EventTypes.PLAN_ISSUED, TestEvents.plan(plan, 1, "59/QĐ-UBND", 2024, "ISSUED"));
         replicas.awaitVersion("plan_replica", plan, 1);
-        Replicas.planEvent(issued, EventTypes.PLAN_ISSUED, Replicas.plan(plan, 1, "59/QĐ-UBND", 2024, "ISSUED"));
-        Replicas.planEvent(
-                UUID.randomUUID(), EventTypes.PLAN_AMENDED, Replicas.plan(plan, 3, "59/QĐ-UBND", 2024, "CLOSED"));
+        TestEvents.publish(issued, EventTypes.PLAN_ISSUED, TestEvents.plan(plan, 1, "59/QĐ-UBND", 2024, "ISSUED"));
+        TestEvents.publish(
+                UUID.randomUUID(), EventTypes.PLAN_AMENDED, TestEvents.plan(plan, 3, "59/QĐ-UBND", 2024, "CLOSED"));
         replicas.awaitVersion("plan_replica", plan, 3);
-        Replicas.planEvent(
-                UUID.randomUUID(), EventTypes.PLAN_AMENDED, Replicas.plan(plan, 2, "59/QĐ-UBND", 2024, "ISSUED"));
-        Replicas.send(
-                vn.partracker.events.Topics.PLANS,
-                plan,
-                UUID.randomUUID(),
-                EventTypes.TASK_ASSIGNED,
-                "{\"schemaVersion\": 1}");
+        TestEvents.publish(
+                UUID.randomUUID(), EventTypes.PLAN_AMENDED, TestEvents.plan(plan, 2, "59/QĐ-UBND", 2024, "ISSUED"));
+        TestEvents.send(Topics.PLANS, EventTypes.TASK_ASSIGNED, plan, UUID.randomUUID(), "{\"schemaVersion\": 1}");
         UUID marker = UUID.randomUUID();
-        Replicas.planEvent(
-                UUID.randomUUID(), EventTypes.PLAN_ISSUED, Replicas.plan(marker, 1, "60/QĐ-UBND", 2024, "ISSUED"));
+        TestEvents.publish(
+                UUID.randomUUID(), EventTypes.PLAN_ISSUED, TestEvents.plan(marker, 1, "60/QĐ-UBND", 2024, "ISSUED"));
         replicas.awaitVersion("plan_replica", marker, 1);
 
         assertEquals("CLOSED", replicas.text("SELECT status FROM plan_replica WHERE id = ?", plan));
@@ -120,8 +117,7 @@ class GroupAndPlanEventsConsumerIT {
     }
 
     private static AgencyGroupUpserted group(UUID id, long version, String name) {
-        return new AgencyGroupUpserted(
-                1,
+        return TestEvents.group(
                 id,
                 version,
                 "SBN-" + id.toString().substring(0, 6),

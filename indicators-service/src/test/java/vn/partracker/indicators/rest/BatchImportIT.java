@@ -27,7 +27,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.partracker.indicators.support.Bodies;
-import vn.partracker.indicators.support.KonTumWorld;
+import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
 
@@ -38,7 +38,7 @@ class BatchImportIT {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static KonTumWorld world;
+    private static IndicatorsWorld world;
     private static String monthly;
     private static String satisfaction;
 
@@ -51,7 +51,7 @@ class BatchImportIT {
     void world() {
         replicas = new Replicas(dataSource);
         if (world == null) {
-            world = KonTumWorld.create(replicas);
+            world = IndicatorsWorld.create(replicas);
             monthly = create(Bodies.onTimeDossiers(world, "IV", "1", "MONTHLY"));
             satisfaction = create(Bodies.satisfaction(world, "7"));
         }
@@ -180,9 +180,9 @@ class BatchImportIT {
     @Test
     void importsACsvFileWithVietnameseHeadings() {
         String csv = "Số kế hoạch;Nhóm;STT;Tên chỉ tiêu;Mã cơ quan;Kỳ báo cáo;Tử số (b);Mẫu số (a);Giá trị;Ghi chú\n"
-                + world.planNumber + ";IV;1;\"Tỷ lệ hồ sơ; đúng hạn\";KT.SNV-" + world.suffix
+                + world.planNumber + ";IV;1;\"Tỷ lệ hồ sơ; đúng hạn\";" + world.code(world.homeAffairs)
                 + ";2026-02;45;50;;\"Số liệu từ \"\"Hệ thống một cửa\"\"\"\n"
-                + world.planNumber + ";III;7;Mức độ hài lòng;KT.SNV-" + world.suffix + ";2026;;;92,5;\n";
+                + world.planNumber + ";III;7;Mức độ hài lòng;" + world.code(world.homeAffairs) + ";2026;;;92,5;\n";
         given().contentType("text/csv")
                 .body(csv.getBytes(StandardCharsets.UTF_8))
                 .post("/api/measurements/import")
@@ -225,7 +225,7 @@ class BatchImportIT {
             assertEquals(1, sheet.getLastRowNum(), "only the monthly indicator matches 2026-03");
             Row line = sheet.getRow(1);
             assertEquals("IV", line.getCell(1).getStringCellValue());
-            assertEquals("KT.DH.HM-" + world.suffix, line.getCell(5).getStringCellValue());
+            assertEquals(world.code(world.commune), line.getCell(5).getStringCellValue());
             assertEquals("2026-03", line.getCell(6).getStringCellValue());
             line.createCell(7).setCellValue(76);
             line.createCell(8).setCellValue(80);
@@ -296,10 +296,10 @@ class BatchImportIT {
 
     private static String codeOf(UUID agency) {
         if (agency.equals(world.homeAffairs)) {
-            return "KT.SNV-" + world.suffix;
+            return world.code(world.homeAffairs);
         }
         if (agency.equals(world.district)) {
-            return "KT.DH-" + world.suffix;
+            return world.code(world.district);
         }
         throw new IllegalArgumentException("no code known for " + agency);
     }

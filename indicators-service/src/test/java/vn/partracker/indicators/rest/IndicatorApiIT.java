@@ -27,7 +27,7 @@ import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.IndicatorDefined;
 import vn.partracker.indicators.support.Bodies;
-import vn.partracker.indicators.support.KonTumWorld;
+import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
@@ -41,13 +41,13 @@ class IndicatorApiIT {
     AgroalDataSource dataSource;
 
     private Replicas replicas;
-    private static KonTumWorld world;
+    private static IndicatorsWorld world;
 
     @BeforeEach
     void world() {
         replicas = new Replicas(dataSource);
         if (world == null) {
-            world = KonTumWorld.create(replicas);
+            world = IndicatorsWorld.create(replicas);
         }
     }
 

@@ -17,7 +17,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.partracker.events.payload.AgencyGroupUpserted;
-import vn.partracker.events.payload.AgencyUpserted;
-import vn.partracker.events.payload.ParentLink;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /**
  * The demo documents end to end: the Kon Tum directory of plans-service's demo data arrives through Kafka, then
@@ -177,7 +174,6 @@ class IndicatorImportIT {
         for (JsonNode agency : directory.get("agencies")) {
             ids.put(agency.get("code").asText(), UUID.randomUUID());
         }
-        LocalDate since = LocalDate.of(2020, 1, 1);
         UUID last = null;
         for (JsonNode agency : directory.get("agencies")) {
             UUID id = ids.get(agency.get("code").asText());
@@ -186,23 +182,17 @@ class IndicatorImportIT {
                     : ids.get(agency.get("parentCode").asText());
             List<String> sectors = new ArrayList<>();
             agency.get("sectors").forEach(s -> sectors.add(s.asText()));
-            Replicas.agencyEvent(
+            TestEvents.publish(
                     UUID.randomUUID(),
-                    new AgencyUpserted(
-                            1,
+                    TestEvents.agency(
                             id,
                             1,
                             agency.get("code").asText(),
                             agency.get("name").asText(),
-                            null,
                             agency.get("kind").asText(),
                             agency.get("level").asText(),
                             parent,
-                            List.of(new ParentLink(parent, since, null)),
-                            sectors,
-                            since,
-                            null,
-                            List.of()));
+                            sectors));
             last = id;
         }
         for (JsonNode group : directory.get("groups")) {
@@ -211,10 +201,9 @@ class IndicatorImportIT {
             List<String> levels = new ArrayList<>();
             group.get("levels").forEach(l -> levels.add(l.asText()));
             UUID id = UUID.randomUUID();
-            Replicas.groupEvent(
+            TestEvents.publish(
                     UUID.randomUUID(),
-                    new AgencyGroupUpserted(
-                            1,
+                    TestEvents.group(
                             id,
                             1,
                             group.get("code").asText(),

@@ -34,7 +34,7 @@ import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.indicators.support.Bodies;
-import vn.partracker.indicators.support.KonTumWorld;
+import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
@@ -44,7 +44,7 @@ import vn.partracker.testsupport.KafkaTestClient;
 @WithTestResource(InfrastructureResource.class)
 class MeasurementApiIT {
 
-    private static KonTumWorld world;
+    private static IndicatorsWorld world;
     private static String ratio;
     private static String value;
     private static String parIndex;
@@ -58,7 +58,7 @@ class MeasurementApiIT {
     void world() {
         replicas = new Replicas(dataSource);
         if (world == null) {
-            world = KonTumWorld.create(replicas);
+            world = IndicatorsWorld.create(replicas);
             ratio = create(Bodies.onTimeDossiers(world, "IV", "1", "QUARTERLY"));
             value = create(Bodies.satisfaction(world, "7"));
             parIndex = create(Bodies.parIndex(world, "1"));

@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import vn.partracker.indicators.support.Bodies;
-import vn.partracker.indicators.support.KonTumWorld;
+import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
 
@@ -59,7 +59,7 @@ class MeasurementBenchmarkIT {
     @Test
     void batchImportAndConcurrentSubmissions() throws Exception {
         Replicas replicas = new Replicas(dataSource);
-        KonTumWorld world = KonTumWorld.create(replicas);
+        IndicatorsWorld world = IndicatorsWorld.create(replicas);
         List<UUID> agencies = List.of(world.homeAffairs, world.environment, world.commune, world.district);
         List<String> indicators = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

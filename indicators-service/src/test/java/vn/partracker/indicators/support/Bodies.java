@@ -16,7 +16,7 @@ public final class Bodies {
      * the 95 % floor, plus a commune level target, a land-sector target, and the given frequency.
      */
     public static Map<String, Object> onTimeDossiers(
-            KonTumWorld world, String group, String ordinal, String frequency) {
+            IndicatorsWorld world, String group, String ordinal, String frequency) {
         Map<String, Object> body = new HashMap<>();
         body.put("planId", world.plan.toString());
         body.put("group", group);
@@ -49,7 +49,7 @@ public final class Bodies {
     }
 
     /** VALUE indicator III.7 "Mức độ hài lòng …", at least 90 %. */
-    public static Map<String, Object> satisfaction(KonTumWorld world, String ordinal) {
+    public static Map<String, Object> satisfaction(IndicatorsWorld world, String ordinal) {
         Map<String, Object> body = new HashMap<>();
         body.put("planId", world.plan.toString());
         body.put("group", "III");
@@ -67,7 +67,7 @@ public final class Bodies {
     }
 
     /** The PAR INDEX as a composite indicator (Plan 2164/KH-UBND): assessed 61.5 + impact 38.5 (10 + 22 + 6.5). */
-    public static Map<String, Object> parIndex(KonTumWorld world, String ordinal) {
+    public static Map<String, Object> parIndex(IndicatorsWorld world, String ordinal) {
         Map<String, Object> body = new HashMap<>();
         body.put("planId", world.plan.toString());
         body.put("group", "PAR");

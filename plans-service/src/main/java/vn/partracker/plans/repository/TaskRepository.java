@@ -5,7 +5,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import vn.partracker.plans.domain.AssignmentStatus;
 import vn.partracker.plans.domain.Task;
@@ -22,6 +25,22 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     /** How many tasks a plan has. */
     public long countOfPlan(UUID planId) {
         return count("planId", planId);
+    }
+
+    /** How many tasks each of {@code planIds} has, in one query; a plan without tasks is absent. */
+    public Map<UUID, Long> countsOfPlans(Collection<UUID> planIds) {
+        if (planIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Long> counts = new HashMap<>();
+        getEntityManager()
+                .createQuery(
+                        "select t.planId, count(t) from Task t where t.planId in :plans group by t.planId",
+                        Object[].class)
+                .setParameter("plans", planIds)
+                .getResultList()
+                .forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+        return counts;
     }
 
     /** The next free position in a plan. */

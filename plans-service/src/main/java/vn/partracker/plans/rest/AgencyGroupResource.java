@@ -22,6 +22,7 @@ import vn.partracker.plans.api.GroupRequest;
 import vn.partracker.plans.api.GroupResponse;
 import vn.partracker.plans.service.AgencyGroupService;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;

@@ -26,6 +26,7 @@ import vn.partracker.plans.api.AgencyResponse;
 import vn.partracker.plans.domain.AgencyKind;
 import vn.partracker.plans.service.AgencyService;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;

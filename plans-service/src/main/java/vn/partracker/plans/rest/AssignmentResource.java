@@ -23,6 +23,7 @@ import vn.partracker.plans.api.ProgressRequest;
 import vn.partracker.plans.api.ProgressResponse;
 import vn.partracker.plans.domain.AssignmentStatus;
 import vn.partracker.plans.service.AssignmentService;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 

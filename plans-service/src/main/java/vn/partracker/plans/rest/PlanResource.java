@@ -30,6 +30,7 @@ import vn.partracker.plans.domain.PlanStatus;
 import vn.partracker.plans.service.PlanService;
 import vn.partracker.plans.service.TaskService;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;

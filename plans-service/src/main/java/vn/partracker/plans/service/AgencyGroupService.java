@@ -20,6 +20,7 @@ import vn.partracker.plans.domain.AgencyGroup;
 import vn.partracker.plans.domain.AgencyKind;
 import vn.partracker.plans.domain.AgencyParentLink;
 import vn.partracker.plans.domain.hierarchy.HierarchySnapshot;
+import vn.partracker.plans.messaging.AgencyGroupEvents;
 import vn.partracker.plans.repository.AgencyGroupRepository;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
@@ -43,14 +44,14 @@ public class AgencyGroupService {
     private final AgencyRepository agencies;
     private final AgencyParentLinkRepository links;
     private final AgencyService agencyService;
-    private final AgencyEvents events;
+    private final AgencyGroupEvents events;
 
     public AgencyGroupService(
             AgencyGroupRepository groups,
             AgencyRepository agencies,
             AgencyParentLinkRepository links,
             AgencyService agencyService,
-            AgencyEvents events) {
+            AgencyGroupEvents events) {
         this.groups = groups;
         this.agencies = agencies;
         this.links = links;
@@ -87,19 +88,20 @@ public class AgencyGroupService {
         apply(group, request.name(), kinds, levels, request.ancestorId(), agencyIds);
         groups.persist(group);
         groups.flush();
-        events.groupUpserted(group);
+        events.upserted(group);
         Log.debugf("agency group %s (%s) created", group.id, group.code);
         return response(group);
     }
 
     /**
-     * Creates or updates a group by code, for bulk imports; returns the outcome (CREATED, UPDATED or UNCHANGED) and
+     * Creates or updates a group by code, for bulk imports; returns the outcome (created, updated or unchanged) and
      * publishes only when something changed. The rule must already have been validated.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    String upsert(String code, String name, List<String> kinds, List<String> levels, UUID ancestorId, List<UUID> ids) {
+    ImportOutcome upsert(
+            String code, String name, List<String> kinds, List<String> levels, UUID ancestorId, List<UUID> ids) {
         AgencyGroup group = groups.findByCode(code).orElse(null);
-        String outcome;
+        ImportOutcome outcome;
         if (group == null) {
             group = new AgencyGroup();
             group.id = UUID.randomUUID();
@@ -107,19 +109,19 @@ public class AgencyGroupService {
             group.createdAt = Instant.now();
             apply(group, name, kinds, levels, ancestorId, ids);
             groups.persist(group);
-            outcome = "CREATED";
+            outcome = ImportOutcome.CREATED;
         } else if (group.name.equals(name.strip())
                 && group.kinds.equals(kinds)
                 && group.levels.equals(levels)
                 && java.util.Objects.equals(group.ancestorId, ancestorId)
                 && group.agencyIds.equals(ids)) {
-            return "UNCHANGED";
+            return ImportOutcome.UNCHANGED;
         } else {
             apply(group, name, kinds, levels, ancestorId, ids);
-            outcome = "UPDATED";
+            outcome = ImportOutcome.UPDATED;
         }
         groups.flush();
-        events.groupUpserted(group);
+        events.upserted(group);
         return outcome;
     }
 
@@ -216,7 +218,7 @@ public class AgencyGroupService {
         /** The group's members on the expansion's date, by code. */
         List<Agency> members(AgencyGroup group) {
             return cache.computeIfAbsent(group.id, id -> {
-                AgencyGroupUpserted rule = AgencyEvents.payload(group);
+                AgencyGroupUpserted rule = AgencyGroupEvents.payload(group);
                 return valid.stream()
                         .filter(a -> rule.includes(a.id, a.kind.name(), a.level, hierarchy.ancestors(a.id)))
                         .toList();

@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import vn.partracker.plans.api.AgencyLevelRequest;
 import vn.partracker.plans.api.AgencyLevelResponse;
@@ -23,7 +22,10 @@ import vn.partracker.plans.domain.AgencyKind;
 import vn.partracker.plans.domain.AgencyLevel;
 import vn.partracker.plans.domain.AgencyParentLink;
 import vn.partracker.plans.domain.hierarchy.ParentHistory;
+import vn.partracker.plans.domain.hierarchy.ParentHistoryPlan;
 import vn.partracker.plans.domain.hierarchy.ParentPeriod;
+import vn.partracker.plans.domain.hierarchy.Validity;
+import vn.partracker.plans.messaging.AgencyEvents;
 import vn.partracker.plans.repository.AgencyLevelRepository;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
@@ -71,8 +73,7 @@ public class AgencyService {
                     new FieldError("parentChangedOn", "only for updates; on create the parent applies from validFrom"));
         }
         validateFields(request, errors);
-        List<ParentPeriod> periods =
-                List.of(new ParentPeriod(request.parentId(), request.validFrom(), request.validTo()));
+        List<ParentPeriod> periods = ParentHistoryPlan.forNewAgency(request.parentId(), validity(request));
         if (errors.isEmpty()) {
             validatePeriods(null, periods, "parentId", errors);
         }
@@ -92,7 +93,7 @@ public class AgencyService {
         agencies.persist(agency);
         writeLinks(agency.id, periods);
         agencies.flush();
-        events.agencyUpserted(agency, periods);
+        events.upserted(agency, periods);
         Log.debugf("agency %s (%s) created", agency.id, agency.code);
         return response(agency, periods, LocalDate.now());
     }
@@ -115,24 +116,19 @@ public class AgencyService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        List<ParentPeriod> periods = periodsOf(id);
-        UUID lastParent =
-                periods.isEmpty() ? null : periods.get(periods.size() - 1).parentId();
-        if (request.parentChangedOn() != null) {
-            if (!within(request.parentChangedOn(), request.validFrom(), request.validTo())) {
-                throw new ValidationException("parentChangedOn", "must be within validFrom..validTo");
-            }
-            periods = ParentHistory.moveFrom(periods, request.parentId(), request.parentChangedOn(), request.validTo());
-        } else if (!Objects.equals(request.parentId(), lastParent)) {
-            if (periods.size() > 1) {
-                throw new ValidationException(
-                        "parentChangedOn",
-                        "the agency has moved before; give the day it moves under the new parent"
-                                + " (or use POST /api/agencies/{id}/moves)");
-            }
-            periods = List.of(new ParentPeriod(request.parentId(), request.validFrom(), request.validTo()));
+        ParentHistoryPlan.Decision decision = ParentHistoryPlan.forReplacement(
+                periodsOf(id), request.parentId(), request.parentChangedOn(), validity(request));
+        if (decision.isRefused()) {
+            throw new ValidationException(
+                    "parentChangedOn",
+                    switch (decision.refusal()) {
+                        case CHANGE_DAY_OUTSIDE_VALIDITY -> "must be within validFrom..validTo";
+                        case MOVED_BEFORE_WITHOUT_DAY ->
+                            "the agency has moved before; give the day it moves under the"
+                                    + " new parent (or use POST /api/agencies/{id}/moves)";
+                    });
         }
-        periods = ParentHistory.fit(periods, request.validFrom(), request.validTo(), request.parentId());
+        List<ParentPeriod> periods = decision.periods();
         validatePeriods(id, periods, "parentId", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
@@ -141,7 +137,7 @@ public class AgencyService {
         apply(agency, request);
         writeLinks(id, periods);
         agencies.flush();
-        events.agencyUpserted(agency, periods);
+        events.upserted(agency, periods);
         Log.debugf("agency %s updated to version %d", id, agency.version);
         return response(agency, periods, LocalDate.now());
     }
@@ -158,7 +154,8 @@ public class AgencyService {
                     "from", "the agency does not exist on " + request.from() + " (valid " + validity(agency) + ")");
         }
         List<ParentPeriod> before = periodsOf(id);
-        List<ParentPeriod> after = ParentHistory.moveFrom(before, request.parentId(), request.from(), agency.validTo);
+        List<ParentPeriod> after =
+                ParentHistoryPlan.forMove(before, request.parentId(), request.from(), validity(agency));
         if (after.equals(before)) {
             return response(agency, before, request.from());
         }
@@ -170,7 +167,7 @@ public class AgencyService {
         writeLinks(id, after);
         agency.updatedAt = Instant.now();
         agencies.flush();
-        events.agencyUpserted(agency, after);
+        events.upserted(agency, after);
         Log.infof("agency %s moved under %s from %s", id, request.parentId(), request.from());
         return response(agency, after, request.from());
     }
@@ -324,33 +321,21 @@ public class AgencyService {
                 errors.add(new FieldError(field, "no agency " + p.parentId()));
                 continue;
             }
-            boolean coversStart = !parent.validFrom.isAfter(p.from());
-            boolean coversEnd = parent.validTo == null || (p.to() != null && !p.to().isAfter(parent.validTo));
-            if (!coversStart || !coversEnd) {
+            if (!validity(parent).covers(p)) {
                 errors.add(new FieldError(
                         field,
                         "the parent " + parent.code + " is valid " + validity(parent) + ", which does not cover "
                                 + p.from() + ".." + (p.to() == null ? "" : p.to())));
                 continue;
             }
-            if (self != null && createsCycle(self, p.parentId(), p.from())) {
+            if (self != null
+                    && ParentHistoryPlan.createsCycle(self, p.parentId(), child -> links.parentOn(child, p.from()))) {
                 errors.add(new FieldError(
                         field,
                         "cycle: " + parent.code + " is below this agency on " + p.from()
                                 + ", so the agency would become its own ancestor"));
             }
         }
-    }
-
-    private boolean createsCycle(UUID self, UUID parentId, LocalDate date) {
-        UUID current = parentId;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current.equals(self)) {
-                return true;
-            }
-            current = links.parentOn(current, date);
-        }
-        return current != null;
     }
 
     private void requireNoOrphans(UUID id, LocalDate validTo) {
@@ -381,12 +366,12 @@ public class AgencyService {
         agency.updatedAt = Instant.now();
     }
 
-    private static boolean within(LocalDate date, LocalDate from, LocalDate to) {
-        return !date.isBefore(from) && (to == null || !date.isAfter(to));
+    private static Validity validity(Agency agency) {
+        return new Validity(agency.validFrom, agency.validTo);
     }
 
-    private static String validity(Agency agency) {
-        return agency.validFrom + ".." + (agency.validTo == null ? "" : agency.validTo);
+    private static Validity validity(AgencyRequest request) {
+        return new Validity(request.validFrom(), request.validTo());
     }
 
     private static String blankToNull(String s) {

@@ -21,6 +21,7 @@ import vn.partracker.plans.domain.Plan;
 import vn.partracker.plans.domain.PlanStatus;
 import vn.partracker.plans.domain.ProgressUpdate;
 import vn.partracker.plans.domain.Task;
+import vn.partracker.plans.messaging.PlanEvents;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.repository.AssignmentRepository;
 import vn.partracker.plans.repository.PlanRepository;

@@ -25,7 +25,9 @@ import vn.partracker.plans.domain.Plan;
 import vn.partracker.plans.domain.PlanStatus;
 import vn.partracker.plans.domain.Section;
 import vn.partracker.plans.domain.Task;
+import vn.partracker.plans.messaging.PlanEvents;
 import vn.partracker.plans.repository.AgencyRepository;
+import vn.partracker.plans.repository.AssignmentRepository;
 import vn.partracker.plans.repository.PlanAmendmentRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
@@ -48,6 +50,7 @@ public class PlanService {
 
     private final PlanRepository plans;
     private final TaskRepository tasks;
+    private final AssignmentRepository assignments;
     private final AgencyRepository agencies;
     private final AgencyGroupService groups;
     private final TaskService taskService;
@@ -58,6 +61,7 @@ public class PlanService {
     public PlanService(
             PlanRepository plans,
             TaskRepository tasks,
+            AssignmentRepository assignments,
             AgencyRepository agencies,
             AgencyGroupService groups,
             TaskService taskService,
@@ -66,6 +70,7 @@ public class PlanService {
             PlanAmendmentRepository amendmentRepository) {
         this.plans = plans;
         this.tasks = tasks;
+        this.assignments = assignments;
         this.agencies = agencies;
         this.groups = groups;
         this.taskService = taskService;
@@ -128,8 +133,11 @@ public class PlanService {
     public Page<PlanResponse> list(Integer year, PlanStatus status, String q, PageRequest page) {
         String folded = q == null || q.isBlank() ? null : VietnameseText.fold(q);
         var query = plans.search(year, status, folded);
-        List<PlanResponse> items = query.page(page.page(), page.size()).list().stream()
-                .map(this::response)
+        List<Plan> rows = query.page(page.page(), page.size()).list();
+        Map<UUID, Long> taskCounts =
+                tasks.countsOfPlans(rows.stream().map(p -> p.id).toList());
+        List<PlanResponse> items = rows.stream()
+                .map(p -> response(p, taskCounts.getOrDefault(p.id, 0L)))
                 .toList();
         return Page.of(page, items, query.count());
     }
@@ -174,7 +182,7 @@ public class PlanService {
         plan.issuedOn = on;
         plan.updatedAt = Instant.now();
         plans.flush();
-        events.issued(plan);
+        events.issued(plan, tasks.ofPlan(id), assignments.ofPlan(id));
         Log.infof("plan %s issued on %s: %d tasks, %d assignments", id, on, planTasks.size(), count);
         return response(plan);
     }
@@ -196,7 +204,7 @@ public class PlanService {
         plans.flush();
         amendments.record(
                 plan, before, reason, List.of("status"), Map.of("status", "ISSUED"), Map.of("status", "CLOSED"));
-        events.amended(plan, reason);
+        publishAmended(plan, reason);
         Log.infof("plan %s closed", id);
         return response(plan);
     }
@@ -287,7 +295,7 @@ public class PlanService {
         plans.flush();
         if (issued) {
             amendments.record(plan, versionBefore, request.amendmentReason(), List.copyOf(now.keySet()), was, now);
-            events.amended(plan, request.amendmentReason());
+            publishAmended(plan, request.amendmentReason());
             Log.infof("plan %s amended: %s", id, now.keySet());
         }
         return response(plan);
@@ -346,6 +354,11 @@ public class PlanService {
     }
 
     PlanResponse response(Plan plan) {
+        return response(plan, tasks.countOfPlan(plan.id));
+    }
+
+    /** The API view of a plan whose task count is already known (a page of plans counts them in one query). */
+    static PlanResponse response(Plan plan, long taskCount) {
         return new PlanResponse(
                 plan.id,
                 plan.number,
@@ -365,7 +378,7 @@ public class PlanService {
                         .toList(),
                 plan.parentPlanId,
                 plan.status,
-                tasks.countOfPlan(plan.id),
+                taskCount,
                 plan.version);
     }
 
@@ -387,6 +400,10 @@ public class PlanService {
 
     static void fold(Plan plan) {
         plan.searchFolded = VietnameseText.fold(plan.number + " " + plan.title);
+    }
+
+    private void publishAmended(Plan plan, String reason) {
+        events.amended(plan, tasks.ofPlan(plan.id), assignments.ofPlan(plan.id), reason);
     }
 
     private Plan find(UUID id) {

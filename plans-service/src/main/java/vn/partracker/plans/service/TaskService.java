@@ -23,6 +23,7 @@ import vn.partracker.plans.domain.AssignmentStatus;
 import vn.partracker.plans.domain.Plan;
 import vn.partracker.plans.domain.PlanStatus;
 import vn.partracker.plans.domain.Task;
+import vn.partracker.plans.messaging.PlanEvents;
 import vn.partracker.plans.repository.AgencyGroupRepository;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.repository.AssignmentRepository;
@@ -96,12 +97,7 @@ public class TaskService {
         tasks.persist(task);
         tasks.flush();
         if (plan.status == PlanStatus.ISSUED) {
-            LocalDate today = LocalDate.now();
-            List<FieldError> errors = new ArrayList<>();
-            Set<UUID> leads = expand(task, groups.expansionOn(today), today, "leadAgencies", errors);
-            if (!errors.isEmpty()) {
-                throw new ConflictException("the lead agencies cannot be assigned on " + today, errors);
-            }
+            Set<UUID> leads = leadsToday(task);
             List<Assignment> created = createAssignments(task, leads);
             long before = plan.version;
             plan.updatedAt = Instant.now();
@@ -131,12 +127,7 @@ public class TaskService {
         task.updatedAt = Instant.now();
         tasks.flush();
         if (plan.status == PlanStatus.ISSUED) {
-            LocalDate today = LocalDate.now();
-            List<FieldError> errors = new ArrayList<>();
-            Set<UUID> leads = expand(task, groups.expansionOn(today), today, "leadAgencies", errors);
-            if (!errors.isEmpty()) {
-                throw new ConflictException("the lead agencies cannot be assigned on " + today, errors);
-            }
+            Set<UUID> leads = leadsToday(task);
             List<Assignment> existing = assignments.ofTask(task.id);
             for (Assignment a : existing) {
                 if (!leads.contains(a.agencyId) && a.status != AssignmentStatus.DONE) {
@@ -158,7 +149,7 @@ public class TaskService {
                     List.of("tasks"),
                     Map.of("task", before),
                     Map.of("task", response(task)));
-            events.amended(plan, request.amendmentReason());
+            events.amended(plan, tasks.ofPlan(plan.id), assignments.ofPlan(plan.id), request.amendmentReason());
         }
         return response(task);
     }
@@ -186,6 +177,17 @@ public class TaskService {
                 .map(TaskService::response)
                 .toList();
         return Page.of(page, items, query.count());
+    }
+
+    /** The concrete lead agencies of a task of an issued plan today, or 409 when a lead expands to nobody. */
+    private Set<UUID> leadsToday(Task task) {
+        LocalDate today = LocalDate.now();
+        List<FieldError> errors = new ArrayList<>();
+        Set<UUID> leads = expand(task, groups.expansionOn(today), today, "leadAgencies", errors);
+        if (!errors.isEmpty()) {
+            throw new ConflictException("the lead agencies cannot be assigned on " + today, errors);
+        }
+        return leads;
     }
 
     /**

@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.partracker.plans.Db;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
 
 /** "Các sở, ban ngành", "UBND cấp huyện", "UBND cấp xã" as rules, expanded on a date. */
 @QuarkusTest
@@ -115,7 +115,7 @@ class AgencyGroupIT {
         body.put("levels", List.of("HAMLET"));
         body.put("ancestorId", UUID.randomUUID().toString());
         body.put("agencyIds", List.of(UUID.randomUUID().toString()));
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(body)
@@ -125,7 +125,7 @@ class AgencyGroupIT {
                         .contentType("application/problem+json")
                         .body("errors.field", hasItems("levels", "ancestorId", "agencyIds[0]")),
                 "agency_group");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("code", "EMPTY." + s, "name", "Nhóm rỗng"))

@@ -17,9 +17,9 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.partracker.plans.Db;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
 
 /** The effective-dated hierarchy: moves, the 2025 abolition of the district level, cycles, levels as rows. */
 @QuarkusTest
@@ -46,7 +46,7 @@ class AgencyHierarchyIT {
         Map<String, Object> abolished =
                 KonTumAgencies.body("KT.DAKHA." + s, "UBND huyện Đăk Hà", "PEOPLES_COMMITTEE", "DISTRICT", province);
         abolished.put("validTo", "2025-06-30");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .header("If-Match", closeTooEarly)
@@ -135,7 +135,7 @@ class AgencyHierarchyIT {
         String commune =
                 KonTumAgencies.create("KT.TANCANH." + s, "UBND xã Tân Cảnh", "PEOPLES_COMMITTEE", "COMMUNE", district);
 
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("parentId", commune, "from", "2024-01-01"))
@@ -151,7 +151,7 @@ class AgencyHierarchyIT {
         Map<String, Object> body =
                 KonTumAgencies.body("KT.DAKTO." + s, "UBND huyện Đăk Tô", "PEOPLES_COMMITTEE", "DISTRICT", commune);
         body.put("parentChangedOn", "2024-01-01");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .header("If-Match", "\"0\"")
@@ -194,7 +194,7 @@ class AgencyHierarchyIT {
     void datesOutsideTheValidityAreRejected() {
         String s = KonTumAgencies.suffix();
         String commune = KonTumAgencies.create("KT.X." + s, "UBND xã Pô Kô", "PEOPLES_COMMITTEE", "COMMUNE", null);
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("from", "2019-12-31"))
@@ -207,7 +207,7 @@ class AgencyHierarchyIT {
         Map<String, Object> backwards =
                 KonTumAgencies.body("KT.X." + s, "UBND xã Pô Kô", "PEOPLES_COMMITTEE", "COMMUNE", null);
         backwards.put("validTo", "2019-01-01");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .header("If-Match", "\"0\"")
@@ -241,6 +241,6 @@ class AgencyHierarchyIT {
                 .statusCode(409);
         String id = KonTumAgencies.create("KT.SP." + code, "UBND đặc khu", "PEOPLES_COMMITTEE", code, null);
         given().get("/api/agencies/" + id).then().body("level", equalTo(code)).body("parentId", nullValue());
-        assertEquals(1, Db.count(dataSource, "SELECT count(*) FROM agency_level WHERE code = ?", code));
+        assertEquals(1, TableCounts.count(dataSource, "SELECT count(*) FROM agency_level WHERE code = ?", code));
     }
 }

@@ -18,9 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.partracker.plans.Db;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
 
 /** Bulk import of the directory: idempotent by code, all or nothing, JSON and CSV, and its speed at 5,000 rows. */
 @QuarkusTest
@@ -66,7 +66,7 @@ class AgencyImportIT {
                 .then()
                 .body("code", equalTo(List.of("KT.HUYEN." + s, "KT.TINH." + s)));
 
-        long events = Db.count(dataSource, "SELECT count(*) FROM outbox_event");
+        long events = TableCounts.count(dataSource, "SELECT count(*) FROM outbox_event");
         given().contentType(ContentType.JSON)
                 .body(rows)
                 .post("/api/agencies/import")
@@ -74,7 +74,8 @@ class AgencyImportIT {
                 .statusCode(200)
                 .body("created", equalTo(0))
                 .body("unchanged", equalTo(3));
-        assertEquals(events, Db.count(dataSource, "SELECT count(*) FROM outbox_event"), "no event when unchanged");
+        assertEquals(
+                events, TableCounts.count(dataSource, "SELECT count(*) FROM outbox_event"), "no event when unchanged");
 
         rows.get(0).put("shortName", "Hà Mòn");
         given().contentType(ContentType.JSON)
@@ -99,7 +100,7 @@ class AgencyImportIT {
                 row("KT.A." + s, "Cơ quan A", "OTHER", "PROVINCE", "KT.B." + s),
                 row("KT.B." + s, "Cơ quan B", "OTHER", "PROVINCE", "KT.A." + s),
                 row("KT.C." + s, "Cơ quan C", "MINISTRY", "HAMLET", "KT.NOWHERE." + s));
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(rows)
@@ -128,7 +129,7 @@ class AgencyImportIT {
         String s = KonTumAgencies.suffix();
         Map<String, Object> backwards = row("KT.STP." + s, "Sở Tư pháp", "DEPARTMENT", "PROVINCE", null);
         backwards.put("validTo", "2019-12-31");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(List.of(backwards, row("KT.STP." + s, "Sở Tư pháp", "DEPARTMENT", "PROVINCE", null)))
@@ -138,6 +139,42 @@ class AgencyImportIT {
                         .body("errors.field", hasItems("rows[1].validTo", "rows[2].code")),
                 "agency",
                 "agency_parent_link");
+    }
+
+    @Test
+    void rowsAreHeldToTheConstraintsOfASingleCreate() {
+        String s = KonTumAgencies.suffix();
+        Map<String, Object> badCode = row("KT SNV " + s, "Sở Nội vụ", "DEPARTMENT", "PROVINCE", null);
+        Map<String, Object> blankName = row("KT.STP." + s, " ", "DEPARTMENT", "PROVINCE", null);
+        Map<String, Object> longSector =
+                row("KT.STNMT." + s, "Sở Tài nguyên và Môi trường", "DEPARTMENT", "PROVINCE", null);
+        longSector.put("sectors", List.of("land", "x".repeat(65)));
+        TableCounts.assertNothingWritten(
+                dataSource,
+                () -> given().contentType(ContentType.JSON)
+                        .body(List.of(badCode, blankName, longSector))
+                        .post("/api/agencies/import")
+                        .then()
+                        .statusCode(400)
+                        .body("errors.field", hasItems("rows[1].code", "rows[2].name", "rows[3].sectors[1]"))
+                        .body("errors.message", hasItem("letters, digits, '.', '_' or '-' only")),
+                "agency");
+    }
+
+    @Test
+    void aCsvWithAnUnclosedQuoteIsRejectedWithItsLine() {
+        String s = KonTumAgencies.suffix();
+        TableCounts.assertNothingWritten(
+                dataSource,
+                () -> given().contentType("text/csv; charset=UTF-8")
+                        .body("code,name,kind,level,validFrom\n"
+                                + "KT.SNV." + s + ",Sở Nội vụ,DEPARTMENT,PROVINCE,2020-01-01\n"
+                                + "KT.STP." + s + ",\"Sở Tư pháp,DEPARTMENT,PROVINCE,2020-01-01\n")
+                        .post("/api/agencies/import")
+                        .then()
+                        .statusCode(400)
+                        .body("errors.message", hasItem(containsString("line 3"))),
+                "agency");
     }
 
     @Test
@@ -160,7 +197,7 @@ class AgencyImportIT {
                 .body(
                         "items.find { it.code == 'KT.SVHTTDL." + s + "' }.sectors",
                         equalTo(List.of("tourism", "culture")));
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType("text/csv; charset=UTF-8")
                         .body("code,name,kind,level,validFrom,colour\nKT.X." + s + ",X,OTHER,PROVINCE,01/01/2020,red\n")
@@ -210,6 +247,7 @@ class AgencyImportIT {
                 (System.nanoTime() - unchangedStarted) / 1_000_000);
         assertEquals(
                 5000,
-                Db.count(dataSource, "SELECT count(*) FROM outbox_event WHERE payload LIKE ?", "%BENCH.%." + s + "%"));
+                TableCounts.count(
+                        dataSource, "SELECT count(*) FROM outbox_event WHERE payload LIKE ?", "%BENCH.%." + s + "%"));
     }
 }

@@ -16,9 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.partracker.plans.Db;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
 
 /** Plan import: a dry run lists every problem; a bad document writes nothing; groups by code or unique name. */
 @QuarkusTest
@@ -44,7 +44,7 @@ class PlanImportIT {
         Map<String, Object> doc = new HashMap<>();
         doc.put("number", "59/QĐ-UBND." + f.suffix);
         doc.put("title", "Kế hoạch cải cách TTHC năm 2024");
-        doc.put("issuer", "KT.UBND." + f.suffix);
+        doc.put("issuer", f.code(f.world.province));
         doc.put("issuedOn", "2024-01-29");
         doc.put("year", 2024);
         doc.put("sections", List.of(Map.of("code", "I", "title", "Công tác chỉ đạo, điều hành")));
@@ -64,7 +64,7 @@ class PlanImportIT {
         Map<String, Object> doc = document(f, List.of(bad, noTitle));
         doc.put("issuer", "KT.NO-ISSUER");
 
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .queryParam("dryRun", true)
@@ -85,7 +85,7 @@ class PlanImportIT {
                                         "title",
                                         "leadAgencies[0].group")),
                 TABLES);
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(doc)
@@ -106,7 +106,7 @@ class PlanImportIT {
                 f,
                 List.of(
                         task("1", List.of(Map.of("group", "SBN." + f.suffix)), "Trước ngày 16/02/2024"),
-                        task("2", List.of(Map.of("agency", "KT.VPUBND." + f.suffix)), "Khi có phát sinh")));
+                        task("2", List.of(Map.of("agency", f.code(f.world.office))), "Khi có phát sinh")));
         given().contentType(ContentType.JSON)
                 .body(doc)
                 .post("/api/plans/import")
@@ -131,7 +131,8 @@ class PlanImportIT {
                 .body("problems.message", hasItem(containsString("several groups")));
 
         given().contentType(ContentType.JSON)
-                .body(document(f, List.of(task("1", List.of(Map.of("agency", "KT.SNV." + f.suffix)), "Tháng 5/2024"))))
+                .body(document(
+                        f, List.of(task("1", List.of(Map.of("agency", f.code(f.world.homeAffairs))), "Tháng 5/2024"))))
                 .post("/api/plans/import")
                 .then()
                 .statusCode(400)

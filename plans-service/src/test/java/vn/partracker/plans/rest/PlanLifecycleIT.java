@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.partracker.plans.Db;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
 
 /** A plan from draft to closed: tasks, issue with group expansion, amendments, progress, overdue, and bad input. */
 @QuarkusTest
@@ -45,7 +45,7 @@ class PlanLifecycleIT {
                 .body("legalBases[0].issuedOn", equalTo("2024-01-05"))
                 .body("sections.code", equalTo(List.of("I", "VII")));
 
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().post("/api/plans/" + planId + "/issue")
                         .then()
@@ -127,7 +127,7 @@ class PlanLifecycleIT {
                 .then()
                 .body("total", equalTo(1));
 
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .header("If-Match", "\"1\"")
@@ -137,7 +137,7 @@ class PlanLifecycleIT {
                         .statusCode(409)
                         .body("errors[0].field", equalTo("amendmentReason")),
                 PLAN_TABLES);
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .header("If-Match", "\"0\"")
@@ -164,7 +164,7 @@ class PlanLifecycleIT {
 
         Map<String, Object> added = PlanFixture.task(
                 "I", "3", "Kiểm tra công tác cải cách TTHC", Map.of("agencyId", f.snv), "Tháng 5/2024");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(added)
@@ -184,7 +184,7 @@ class PlanLifecycleIT {
         Map<String, Object> late =
                 PlanFixture.task("I", "4", "Nhiệm vụ sau khi đóng", Map.of("agencyId", f.snv), "Tháng 12 năm 2024");
         late.put("amendmentReason", "Bổ sung");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(late)
@@ -199,7 +199,7 @@ class PlanLifecycleIT {
                 .then()
                 .extract()
                 .path("items[0].id");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("percent", 10))
@@ -249,7 +249,7 @@ class PlanLifecycleIT {
                 .body("total", equalTo(1))
                 .body("items[0].overdue", equalTo(true));
 
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("percent", 140, "note", "quá mức"))
@@ -259,7 +259,7 @@ class PlanLifecycleIT {
                         .contentType("application/problem+json")
                         .body("errors[0].field", equalTo("percent")),
                 PLAN_TABLES);
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("percent", 60, "status", "DONE"))
@@ -293,7 +293,7 @@ class PlanLifecycleIT {
                 .body("overdue", equalTo(false));
         assertEquals(
                 2,
-                Db.count(
+                TableCounts.count(
                         dataSource,
                         "SELECT count(*) FROM progress_update WHERE assignment_id = ?",
                         UUID.fromString(assignment)));
@@ -307,7 +307,7 @@ class PlanLifecycleIT {
                 "I", "1", "Nhiệm vụ", Map.of("agencyId", UUID.randomUUID().toString()), "Tháng 5/2024");
         unknownAgency.put("sectionCode", "XX");
         unknownAgency.put("field", "NO_SUCH_FIELD");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(unknownAgency)
@@ -318,7 +318,7 @@ class PlanLifecycleIT {
                         .body("errors.field", hasItem("sectionCode"))
                         .body("errors.field", hasItem("field")),
                 PLAN_TABLES);
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body("{\"title\": \"Nhiệm vụ\", \"ordinal\": ")
@@ -329,7 +329,7 @@ class PlanLifecycleIT {
                 PLAN_TABLES);
         String taskId = PlanFixture.addTask(
                 planId, PlanFixture.task("I", "1", "Nhiệm vụ", Map.of("agencyId", f.snv), "Khi có phát sinh"));
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .header("If-Match", "\"5\"")
@@ -351,7 +351,7 @@ class PlanLifecycleIT {
         plan.put("issuerId", UUID.randomUUID().toString());
         plan.put("validFrom", "2024-12-31");
         plan.put("validTo", "2024-01-01");
-        Db.assertNothingWritten(
+        TableCounts.assertNothingWritten(
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(plan)

@@ -16,15 +16,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import vn.partracker.reporting.service.MeasurementAggregationService;
+import vn.partracker.reporting.service.MeasurementAggregationService.BatchOutcome;
 import vn.partracker.support.consumer.IncomingEvent;
 
 /**
- * Consumes {@code partracker.measurements} in batches: a poll's records are applied in one transaction (see
- * {@link MeasurementAggregationService}) and committed after it.
+ * Consumes {@code partracker.measurements} in batches: a poll's records are applied by
+ * {@link MeasurementAggregationService#apply} (one transaction, or one per event when the batch fails) and committed
+ * after it.
  *
- * <p>If the batch fails, its events are applied one transaction each, and an event that still fails, or a record
- * that is not a readable CloudEvent, goes to {@code partracker.dlq.reporting-service} alone; nacking the batch
- * would dead-letter every record of it, the good ones included. The method returns only after the dead letters were
+ * <p>An event the service could not apply, or a record that is not a readable CloudEvent, goes to
+ * {@code partracker.dlq.reporting-service} alone; nacking the batch would dead-letter every record of it, the good
+ * ones included. The method returns only after the dead letters were
  * acknowledged by the broker, so nothing is committed past an event that is neither applied nor dead-lettered.
  */
 @ApplicationScoped
@@ -39,7 +41,7 @@ public class MeasurementEventsConsumer {
         this.deadLetters = deadLetters;
     }
 
-    /** Applies one polled batch of measurement events. */
+    /** Applies one polled batch of measurement events; what cannot be read or applied is dead-lettered alone. */
     @Incoming("measurements")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
@@ -56,23 +58,8 @@ public class MeasurementEventsConsumer {
         if (events.isEmpty()) {
             return;
         }
-        try {
-            long began = System.nanoTime();
-            int changed = service.applyBatch(events);
-            Log.debugf(
-                    "measurements: batch of %d events changed %d figures in %d ms",
-                    events.size(), changed, (System.nanoTime() - began) / 1_000_000);
-        } catch (RuntimeException batchFailure) {
-            Log.warnf(
-                    "measurements: batch of %d events failed (%s); applying them one by one",
-                    events.size(), batchFailure.getMessage());
-            for (int i = 0; i < events.size(); i++) {
-                try {
-                    service.applyBatch(List.of(events.get(i)));
-                } catch (RuntimeException e) {
-                    deadLetter(sources.get(i), e);
-                }
-            }
+        for (BatchOutcome.Failure failure : service.apply(events).failures()) {
+            deadLetter(sources.get(failure.index()), failure.cause());
         }
     }
 

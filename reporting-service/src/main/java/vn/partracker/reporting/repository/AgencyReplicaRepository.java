@@ -1,6 +1,8 @@
 package vn.partracker.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +13,7 @@ import vn.partracker.events.payload.AgencyUpserted;
 import vn.partracker.events.payload.ParentLink;
 import vn.partracker.reporting.domain.hierarchy.AgencyNode;
 import vn.partracker.reporting.domain.hierarchy.GroupRule;
+import vn.partracker.support.jdbc.Jdbc;
 
 /** The agency and agency-group replicas, with the effective-dated parent links of every agency. */
 @ApplicationScoped
@@ -94,42 +97,20 @@ public class AgencyReplicaRepository {
 
     /** Every agency valid on the date, each with its parent on that date. */
     public List<AgencyNode> validOn(LocalDate date) {
-        return jdbc.query(
-                """
+        return jdbc.query("""
                 SELECT a.id, a.code, a.name, a.kind, a.level_code, l.parent_id AS parent_on, a.valid_from, a.valid_to
                 FROM agency a
                 LEFT JOIN agency_parent_link l ON l.agency_id = a.id AND l.valid_from <= ?
                     AND (l.valid_to IS NULL OR l.valid_to >= ?)
                 WHERE a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to >= ?)
-                """,
-                rs -> new AgencyNode(
-                        Jdbc.uuid(rs, "id"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("kind"),
-                        rs.getString("level_code"),
-                        Jdbc.uuid(rs, "parent_on"),
-                        Jdbc.date(rs, "valid_from"),
-                        Jdbc.date(rs, "valid_to")),
-                date,
-                date,
-                date,
-                date);
+                """, rs -> node(rs, "parent_on"), date, date, date, date);
     }
 
     /** Any agencies with the given ids, whatever their validity (for names of agencies that no longer exist). */
     public List<AgencyNode> byIds(Collection<UUID> ids) {
         return jdbc.query(
                 "SELECT id, code, name, kind, level_code, parent_id, valid_from, valid_to FROM agency WHERE id = ANY(?)",
-                rs -> new AgencyNode(
-                        Jdbc.uuid(rs, "id"),
-                        rs.getString("code"),
-                        rs.getString("name"),
-                        rs.getString("kind"),
-                        rs.getString("level_code"),
-                        Jdbc.uuid(rs, "parent_id"),
-                        Jdbc.date(rs, "valid_from"),
-                        Jdbc.date(rs, "valid_to")),
+                rs -> node(rs, "parent_id"),
                 Jdbc.uuids(ids));
     }
 
@@ -156,5 +137,18 @@ public class AgencyReplicaRepository {
                         Jdbc.uuidList(rs, "agency_ids")),
                 Jdbc.uuids(ids),
                 Jdbc.texts(codes));
+    }
+
+    /** One agency row, with its parent read from the given column (the parent on a date, or the current one). */
+    private static AgencyNode node(ResultSet rs, String parentColumn) throws SQLException {
+        return new AgencyNode(
+                Jdbc.uuid(rs, "id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getString("kind"),
+                rs.getString("level_code"),
+                Jdbc.uuid(rs, parentColumn),
+                Jdbc.date(rs, "valid_from"),
+                Jdbc.date(rs, "valid_to"));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.partracker.support.jdbc.Jdbc;
 
 /** The last applied offset per consumed topic partition: the "event position" every report names. */
 @ApplicationScoped

@@ -8,6 +8,7 @@ import java.util.UUID;
 import vn.partracker.events.EventJson;
 import vn.partracker.events.payload.AgencyRef;
 import vn.partracker.events.payload.IndicatorDefined;
+import vn.partracker.support.jdbc.Jdbc;
 
 /** The indicator replica: definitions with unit, kind, frequency, performing agencies and targets. */
 @ApplicationScoped

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.partracker.reporting.domain.aggregate.FigureState;
+import vn.partracker.support.jdbc.Jdbc;
 
 /** The current state of every figure: the highest version seen per measurement id. */
 @ApplicationScoped

@@ -10,6 +10,7 @@ import java.util.UUID;
 import vn.partracker.events.payload.AssignmentState;
 import vn.partracker.events.payload.PlanState;
 import vn.partracker.events.payload.TaskState;
+import vn.partracker.support.jdbc.Jdbc;
 
 /** The plan, task and assignment replicas. Every upsert skips a version that is not newer than the stored one. */
 @ApplicationScoped

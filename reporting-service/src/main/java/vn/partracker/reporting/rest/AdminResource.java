@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.partracker.reporting.rest.dto.RebuildResult;
+import vn.partracker.reporting.api.RebuildResult;
 import vn.partracker.reporting.service.RebuildService;
 
 /** Operations for administrators. */

@@ -11,25 +11,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.partracker.reporting.rest.dto.CompletenessReport;
-import vn.partracker.reporting.rest.dto.FinalizeRequest;
-import vn.partracker.reporting.rest.dto.IndicatorReport;
-import vn.partracker.reporting.rest.dto.PeriodicReport;
-import vn.partracker.reporting.rest.dto.TaskReport;
+import vn.partracker.reporting.api.CompletenessReport;
+import vn.partracker.reporting.api.FinalizeRequest;
+import vn.partracker.reporting.api.IndicatorReport;
+import vn.partracker.reporting.api.PeriodicReport;
+import vn.partracker.reporting.api.TaskReport;
 import vn.partracker.reporting.service.CompletenessService;
 import vn.partracker.reporting.service.IndicatorReportService;
 import vn.partracker.reporting.service.PeriodicReportService;
 import vn.partracker.reporting.service.TaskReportService;
+import vn.partracker.reporting.service.export.ReportExports;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
-import vn.partracker.support.problem.ValidationException;
 
 /** Indicator, task and completeness reports computed from the persisted aggregates and replicas. */
 @Path("/api/reports")
@@ -77,7 +76,8 @@ public class ReportResource {
                     @QueryParam("period")
                     String period,
             @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
-        return indicatorReports.report(Ids.parse(planId, "planId"), period, Ids.parse(agencyId, "agencyId"));
+        return indicatorReports.report(
+                QueryParams.uuid("planId", planId), period, QueryParams.uuid("agencyId", agencyId));
     }
 
     @GET
@@ -94,7 +94,10 @@ public class ReportResource {
             @Parameter(description = "Plan id") @QueryParam("planId") String planId,
             @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId,
             @Parameter(description = "Date, ISO-8601", example = "2024-06-30") @QueryParam("asOf") String asOf) {
-        return taskReports.report(Ids.parse(planId, "planId"), Ids.parse(agencyId, "agencyId"), date(asOf));
+        return taskReports.report(
+                QueryParams.uuid("planId", planId),
+                QueryParams.uuid("agencyId", agencyId),
+                QueryParams.date("asOf", asOf));
     }
 
     @GET
@@ -114,7 +117,8 @@ public class ReportResource {
             @Parameter(description = "Period code of the regime's frequency", example = "2024-Q1") @QueryParam("period")
                     String period,
             @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
-        return completeness.report(Ids.parse(regimeId, "regimeId"), period, Ids.parse(agencyId, "agencyId"));
+        return completeness.report(
+                QueryParams.uuid("regimeId", regimeId), period, QueryParams.uuid("agencyId", agencyId));
     }
 
     @GET
@@ -134,7 +138,7 @@ public class ReportResource {
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,
             @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
-        return periodicReports.report(regimeId, period, Ids.parse(agencyId, "agencyId"));
+        return periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
     }
 
     @GET
@@ -148,7 +152,7 @@ public class ReportResource {
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,
             @QueryParam("agencyId") String agencyId) {
-        PeriodicReport report = periodicReports.report(regimeId, period, Ids.parse(agencyId, "agencyId"));
+        PeriodicReport report = periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
         return Response.ok(ReportExports.csv(report), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", attachment(report, "csv"))
                 .build();
@@ -167,7 +171,7 @@ public class ReportResource {
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") String period,
             @QueryParam("agencyId") String agencyId) {
-        PeriodicReport report = periodicReports.report(regimeId, period, Ids.parse(agencyId, "agencyId"));
+        PeriodicReport report = periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
         return Response.ok(ReportExports.xlsx(report), ReportExports.XLSX)
                 .header("Content-Disposition", attachment(report, "xlsx"))
                 .build();
@@ -190,7 +194,7 @@ public class ReportResource {
             @QueryParam("agencyId") String agencyId,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid FinalizeRequest request) {
-        UUID agency = Ids.parse(agencyId, "agencyId");
+        UUID agency = QueryParams.uuid("agencyId", agencyId);
         String by = request == null ? null : request.finalizedBy();
         String location = "/api/reports/" + regimeId + "/" + period + "?agencyId=" + agency;
         IdempotentResult result = idempotency.execute(
@@ -204,16 +208,5 @@ public class ReportResource {
     private static String attachment(PeriodicReport report, String extension) {
         return "attachment; filename=\"bao-cao-" + report.regimeCode().replaceAll("[^A-Za-z0-9._-]", "-") + "-"
                 + report.period() + "." + extension + "\"";
-    }
-
-    private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new ValidationException("asOf", "must be a date like 2024-06-30");
-        }
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
+import vn.partracker.reporting.api.CompletenessReport;
+import vn.partracker.reporting.api.CompletenessReport.AgencyStatus;
 import vn.partracker.reporting.domain.hierarchy.AgencyNode;
 import vn.partracker.reporting.domain.hierarchy.GroupRule;
 import vn.partracker.reporting.domain.hierarchy.Hierarchy;
@@ -27,8 +29,6 @@ import vn.partracker.reporting.repository.IndicatorReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository.IndicatorRow;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository.Submission;
-import vn.partracker.reporting.rest.dto.CompletenessReport;
-import vn.partracker.reporting.rest.dto.CompletenessReport.AgencyStatus;
 import vn.partracker.support.problem.ValidationException;
 
 /**

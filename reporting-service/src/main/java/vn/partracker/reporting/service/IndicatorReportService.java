@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
-import vn.partracker.reporting.domain.aggregate.Contribution;
+import vn.partracker.reporting.api.IndicatorReport;
+import vn.partracker.reporting.api.IndicatorReportRow;
+import vn.partracker.reporting.api.IndicatorReportRow.ChildRow;
+import vn.partracker.reporting.domain.aggregate.IndicatorAggregate;
 import vn.partracker.reporting.domain.hierarchy.AgencyNode;
 import vn.partracker.reporting.domain.hierarchy.GroupRule;
 import vn.partracker.reporting.domain.hierarchy.Hierarchy;
@@ -22,14 +25,11 @@ import vn.partracker.reporting.domain.report.IndicatorValues;
 import vn.partracker.reporting.domain.window.CutoffRule;
 import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.repository.AgencyReplicaRepository;
-import vn.partracker.reporting.repository.ContributionRepository;
-import vn.partracker.reporting.repository.ContributionRepository.BranchTotal;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository.BranchTotal;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository.IndicatorRow;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
-import vn.partracker.reporting.rest.dto.IndicatorReport;
-import vn.partracker.reporting.rest.dto.IndicatorReportRow;
-import vn.partracker.reporting.rest.dto.IndicatorReportRow.ChildRow;
 import vn.partracker.support.problem.NotFoundException;
 
 /**
@@ -43,19 +43,19 @@ public class IndicatorReportService {
     private final IndicatorReplicaRepository indicators;
     private final PlanReplicaRepository plans;
     private final AgencyReplicaRepository agencies;
-    private final ContributionRepository contributions;
+    private final IndicatorAggregateRepository aggregates;
 
     public IndicatorReportService(
             ReportingContext context,
             IndicatorReplicaRepository indicators,
             PlanReplicaRepository plans,
             AgencyReplicaRepository agencies,
-            ContributionRepository contributions) {
+            IndicatorAggregateRepository aggregates) {
         this.context = context;
         this.indicators = indicators;
         this.plans = plans;
         this.agencies = agencies;
-        this.contributions = contributions;
+        this.aggregates = aggregates;
     }
 
     /**
@@ -95,11 +95,11 @@ public class IndicatorReportService {
         List<UUID> members = new ArrayList<>(branches.keySet());
         List<UUID> branchOf = members.stream().map(branches::get).toList();
         Map<UUID, Map<UUID, BranchTotal>> totals = new HashMap<>();
-        for (BranchTotal t : contributions.branchTotals(period.code(), ids, members, branchOf)) {
+        for (BranchTotal t : aggregates.branchTotals(period.code(), ids, members, branchOf)) {
             totals.computeIfAbsent(t.indicatorId(), k -> new HashMap<>()).put(t.branch(), t);
         }
         List<AgencyNode> children = hierarchy.children(root);
-        Map<ContributionRepository.Key, Contribution> own = contributions.own(
+        Map<IndicatorAggregateRepository.Key, IndicatorAggregate> own = aggregates.own(
                 period.code(), ids, children.stream().map(AgencyNode::id).toList());
         Set<UUID> groupIds = new HashSet<>();
         rowsFor.forEach(i -> groupIds.addAll(i.performerGroupIds()));
@@ -127,9 +127,9 @@ public class IndicatorReportService {
             Collection<BranchTotal> branchTotals,
             List<AgencyNode> children,
             Map<UUID, BranchTotal> byBranch,
-            Map<ContributionRepository.Key, Contribution> own,
+            Map<IndicatorAggregateRepository.Key, IndicatorAggregate> own,
             Period period) {
-        Contribution total = Contribution.ZERO;
+        IndicatorAggregate total = IndicatorAggregate.ZERO;
         BigDecimal min = null;
         BigDecimal max = null;
         int valueCount = 0;
@@ -144,9 +144,9 @@ public class IndicatorReportService {
         List<ChildRow> childRows = new ArrayList<>();
         for (AgencyNode child : children) {
             BranchTotal t = byBranch.get(child.id());
-            Contribution c = t == null ? Contribution.ZERO : t.totals();
-            Contribution mine =
-                    own.getOrDefault(new ContributionRepository.Key(indicator.id(), period.code(), child.id()), null);
+            IndicatorAggregate c = t == null ? IndicatorAggregate.ZERO : t.totals();
+            IndicatorAggregate mine = own.getOrDefault(
+                    new IndicatorAggregateRepository.Key(indicator.id(), period.code(), child.id()), null);
             childRows.add(
                     new ChildRow(child.id(), child.name(), c.submitted(), value(indicator, c), achievement(mine)));
         }
@@ -177,7 +177,7 @@ public class IndicatorReportService {
                 childRows);
     }
 
-    private static BigDecimal value(IndicatorRow indicator, Contribution c) {
+    private static BigDecimal value(IndicatorRow indicator, IndicatorAggregate c) {
         return IndicatorValues.value(
                 indicator.kind(),
                 indicator.unit(),
@@ -188,7 +188,7 @@ public class IndicatorReportService {
                 c.valueSum());
     }
 
-    private static String achievement(Contribution own) {
+    private static String achievement(IndicatorAggregate own) {
         if (own == null || own.submitted() == 0) {
             return null;
         }

@@ -1,8 +1,8 @@
 package vn.partracker.reporting.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.payload.MeasurementState;
-import vn.partracker.reporting.domain.aggregate.Contribution;
 import vn.partracker.reporting.domain.aggregate.FigureState;
-import vn.partracker.reporting.repository.ContributionRepository;
-import vn.partracker.reporting.repository.ContributionRepository.Key;
+import vn.partracker.reporting.domain.aggregate.IndicatorAggregate;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository.Key;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository.StoredFigure;
 import vn.partracker.support.consumer.IncomingEvent;
@@ -26,9 +26,9 @@ import vn.partracker.support.consumer.IncomingEvent;
  *
  * <p>A batch of events is applied in one transaction, in partition order: each event id is claimed, a figure older
  * than (or as old as) the stored version is ignored, and otherwise the aggregate row moves by the difference between
- * the figure's new and old contribution. So a revision replaces its predecessor, a return leaves "approved", and a
- * duplicate changes nothing. One transaction per batch instead of per event is what keeps up with a thousand events a
- * second.
+ * the figure's new and old share of it ({@link IndicatorAggregate#of}). So a revision replaces its predecessor, a
+ * return leaves "approved", and a duplicate changes nothing. One transaction per batch instead of per event is what
+ * keeps up with a thousand events a second.
  */
 @ApplicationScoped
 public class MeasurementAggregationService {
@@ -44,23 +44,61 @@ public class MeasurementAggregationService {
 
     private final EventLedger ledger;
     private final MeasurementReplicaRepository measurements;
-    private final ContributionRepository contributions;
+    private final IndicatorAggregateRepository aggregates;
 
     public MeasurementAggregationService(
-            EventLedger ledger, MeasurementReplicaRepository measurements, ContributionRepository contributions) {
+            EventLedger ledger, MeasurementReplicaRepository measurements, IndicatorAggregateRepository aggregates) {
         this.ledger = ledger;
         this.measurements = measurements;
-        this.contributions = contributions;
+        this.aggregates = aggregates;
+    }
+
+    /** What became of a batch: how many figures changed, and the events that could not be applied and why. */
+    public record BatchOutcome(int changed, List<Failure> failures) {
+
+        /** An event of the batch (by position) that failed even in a transaction of its own. */
+        public record Failure(int index, RuntimeException cause) {}
     }
 
     /**
-     * Applies a batch of measurement events in one transaction.
+     * Applies a polled batch: in one transaction when every event applies, else one transaction per event, so one
+     * unreadable payload neither blocks nor rolls back the good events of its batch. The caller dead-letters the
+     * failures and commits the offsets after this returns.
+     */
+    public BatchOutcome apply(List<IncomingEvent> events) {
+        long began = System.nanoTime();
+        try {
+            int changed = QuarkusTransaction.requiringNew().call(() -> applyInTransaction(events));
+            Log.debugf(
+                    "measurements: batch of %d events changed %d figures in %d ms",
+                    events.size(), changed, (System.nanoTime() - began) / 1_000_000);
+            return new BatchOutcome(changed, List.of());
+        } catch (RuntimeException batchFailure) {
+            Log.warnf(
+                    "measurements: batch of %d events failed (%s); applying them one by one",
+                    events.size(), batchFailure.getMessage());
+        }
+        int changed = 0;
+        List<BatchOutcome.Failure> failures = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            List<IncomingEvent> single = List.of(events.get(i));
+            try {
+                changed += QuarkusTransaction.requiringNew().call(() -> applyInTransaction(single));
+            } catch (RuntimeException e) {
+                failures.add(new BatchOutcome.Failure(i, e));
+            }
+        }
+        return new BatchOutcome(changed, failures);
+    }
+
+    /**
+     * Applies events in the caller's transaction: claims each id, keeps the newest version per figure, and moves the
+     * aggregate rows by the deltas.
      *
      * @return how many events changed a figure
-     * @throws IllegalArgumentException when a payload cannot be read (the caller then retries event by event)
+     * @throws IllegalArgumentException when a payload cannot be read
      */
-    @Transactional
-    public int applyBatch(List<IncomingEvent> events) {
+    private int applyInTransaction(List<IncomingEvent> events) {
         List<MeasurementState> payloads = new ArrayList<>(events.size());
         List<UUID> ids = new ArrayList<>();
         for (IncomingEvent event : events) {
@@ -72,7 +110,7 @@ public class MeasurementAggregationService {
         }
         Map<UUID, StoredFigure> current = measurements.lockByIds(ids);
         Map<UUID, StoredFigure> changed = new LinkedHashMap<>();
-        Map<Key, Contribution> deltas = new HashMap<>();
+        Map<Key, IndicatorAggregate> deltas = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent event = events.get(i);
             MeasurementState state = payloads.get(i);
@@ -92,14 +130,15 @@ public class MeasurementAggregationService {
             }
             StoredFigure next = next(state, old, event);
             if (old != null) {
-                deltas.merge(key(old.state()), Contribution.of(old.state()).negate(), Contribution::plus);
+                deltas.merge(
+                        key(old.state()), IndicatorAggregate.of(old.state()).negate(), IndicatorAggregate::plus);
             }
-            deltas.merge(key(next.state()), Contribution.of(next.state()), Contribution::plus);
+            deltas.merge(key(next.state()), IndicatorAggregate.of(next.state()), IndicatorAggregate::plus);
             current.put(state.id(), next);
             changed.put(state.id(), next);
         }
         measurements.save(changed.values());
-        contributions.add(deltas);
+        aggregates.add(deltas);
         ledger.advance(events);
         return changed.size();
     }

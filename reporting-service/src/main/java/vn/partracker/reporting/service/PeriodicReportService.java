@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.partracker.events.EventTypes;
-import vn.partracker.events.Topics;
-import vn.partracker.events.payload.ReportFinalized;
 import vn.partracker.events.period.Period;
+import vn.partracker.reporting.api.IndicatorReportRow;
+import vn.partracker.reporting.api.PeriodicReport;
+import vn.partracker.reporting.api.PeriodicReport.Change;
+import vn.partracker.reporting.api.PeriodicReport.Finalization;
+import vn.partracker.reporting.config.ReportingConfig;
 import vn.partracker.reporting.domain.hierarchy.AgencyNode;
 import vn.partracker.reporting.domain.hierarchy.Hierarchy;
 import vn.partracker.reporting.domain.regime.FinalizedReport;
@@ -28,15 +29,10 @@ import vn.partracker.reporting.domain.regime.ReportRegime;
 import vn.partracker.reporting.domain.report.JsonDiff;
 import vn.partracker.reporting.domain.window.ReportingWindow;
 import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
+import vn.partracker.reporting.messaging.ReportEvents;
 import vn.partracker.reporting.repository.FinalizedReportRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
-import vn.partracker.reporting.repository.Jdbc;
-import vn.partracker.reporting.rest.dto.IndicatorReportRow;
-import vn.partracker.reporting.rest.dto.PeriodicReport;
-import vn.partracker.reporting.rest.dto.PeriodicReport.Change;
-import vn.partracker.reporting.rest.dto.PeriodicReport.Finalization;
 import vn.partracker.support.idempotency.IdempotencyKeys;
-import vn.partracker.support.outbox.OutboxWriter;
 import vn.partracker.support.problem.ConflictException;
 
 /**
@@ -59,8 +55,7 @@ public class PeriodicReportService {
     private final CompletenessService completeness;
     private final IndicatorReplicaRepository indicators;
     private final FinalizedReportRepository finalized;
-    private final OutboxWriter outbox;
-    private final Jdbc jdbc;
+    private final ReportEvents events;
     private final ObjectMapper canonical;
     private final int maxChanges;
 
@@ -72,10 +67,9 @@ public class PeriodicReportService {
             CompletenessService completeness,
             IndicatorReplicaRepository indicators,
             FinalizedReportRepository finalized,
-            OutboxWriter outbox,
-            Jdbc jdbc,
+            ReportEvents events,
             ObjectMapper mapper,
-            @ConfigProperty(name = "partracker.reports.max-changes", defaultValue = "200") int maxChanges) {
+            ReportingConfig config) {
         this.context = context;
         this.regimes = regimes;
         this.indicatorReports = indicatorReports;
@@ -83,14 +77,13 @@ public class PeriodicReportService {
         this.completeness = completeness;
         this.indicators = indicators;
         this.finalized = finalized;
-        this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.events = events;
         this.canonical = mapper.copy()
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.INDENT_OUTPUT, false)
                 .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
-        this.maxChanges = maxChanges;
+        this.maxChanges = config.maxChanges();
     }
 
     /**
@@ -120,10 +113,7 @@ public class PeriodicReportService {
         Period period = ReportingContext.requirePeriod(periodCode, regimeId, "regimeId", agencyId);
         ReportRegime regime = regimes.find(regimeId);
         CompletenessService.requireFrequency(regime, period);
-        jdbc.queryOne(
-                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
-                rs -> true,
-                "finalize " + regimeId + " " + period.code() + " " + agencyId);
+        finalized.lockFinalization(regimeId, period.code(), agencyId);
         if (finalized.find(regimeId, period.code(), agencyId).isPresent()) {
             throw new ConflictException("the report of regime " + regime.code + " for " + period + " and agency "
                     + agencyId + " is already finalized");
@@ -139,19 +129,7 @@ public class PeriodicReportService {
         snapshot.finalizedAt = Instant.now();
         snapshot.finalizedBy = finalizedBy == null || finalizedBy.isBlank() ? "anonymous" : finalizedBy.strip();
         finalized.persist(snapshot);
-        outbox.append(
-                Topics.REPORTS,
-                snapshot.id.toString(),
-                EventTypes.REPORT_FINALIZED,
-                new ReportFinalized(
-                        ReportFinalized.SCHEMA_VERSION,
-                        snapshot.id,
-                        regimeId,
-                        period.code(),
-                        agencyId,
-                        snapshot.contentHash,
-                        snapshot.finalizedAt.atOffset(java.time.ZoneOffset.UTC),
-                        snapshot.finalizedBy));
+        events.finalized(snapshot);
         Log.infof(
                 "report %s of regime %s, %s, agency %s finalized with hash %s",
                 snapshot.id, regime.code, period, agencyId, snapshot.contentHash);

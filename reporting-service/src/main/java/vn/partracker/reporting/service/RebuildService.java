@@ -10,16 +10,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.partracker.reporting.domain.aggregate.Contribution;
-import vn.partracker.reporting.repository.ContributionRepository;
-import vn.partracker.reporting.repository.ContributionRepository.Key;
+import vn.partracker.reporting.api.RebuildResult;
+import vn.partracker.reporting.domain.aggregate.IndicatorAggregate;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository.Key;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository.StoredFigure;
-import vn.partracker.reporting.rest.dto.RebuildResult;
 
 /**
  * Recomputes the aggregates from the figure replica and reports where the incremental state differed. The
- * consumer and the rebuild share one rule ({@link Contribution#of}), so any difference means an event was applied
+ * consumer and the rebuild share one rule ({@link IndicatorAggregate#of}), so any difference means an event was applied
  * wrongly, not that the rules disagree. Rows that sum to zero are equivalent to missing rows.
  */
 @ApplicationScoped
@@ -28,35 +28,35 @@ public class RebuildService {
     private static final int MAX_REPORTED = 500;
 
     private final MeasurementReplicaRepository measurements;
-    private final ContributionRepository contributions;
+    private final IndicatorAggregateRepository aggregates;
 
-    public RebuildService(MeasurementReplicaRepository measurements, ContributionRepository contributions) {
+    public RebuildService(MeasurementReplicaRepository measurements, IndicatorAggregateRepository aggregates) {
         this.measurements = measurements;
-        this.contributions = contributions;
+        this.aggregates = aggregates;
     }
 
     /** Locks the aggregate against the consumer, compares, and replaces it by the recomputed state. */
     @Transactional
     public RebuildResult rebuild() {
-        contributions.lockForRebuild();
+        aggregates.lockForRebuild();
         List<StoredFigure> figures = measurements.all();
-        Map<Key, Contribution> recomputed = new HashMap<>();
+        Map<Key, IndicatorAggregate> recomputed = new HashMap<>();
         for (StoredFigure f : figures) {
             recomputed.merge(
                     new Key(
                             f.state().indicatorId(),
                             f.state().period(),
                             f.state().agencyId()),
-                    Contribution.of(f.state()),
-                    Contribution::plus);
+                    IndicatorAggregate.of(f.state()),
+                    IndicatorAggregate::plus);
         }
-        Map<Key, Contribution> incremental = contributions.all();
+        Map<Key, IndicatorAggregate> incremental = aggregates.all();
         Set<Key> keys = new LinkedHashSet<>(incremental.keySet());
         keys.addAll(recomputed.keySet());
         List<RebuildResult.Difference> differences = new ArrayList<>();
         for (Key key : keys) {
-            Contribution was = incremental.getOrDefault(key, Contribution.ZERO);
-            Contribution should = recomputed.getOrDefault(key, Contribution.ZERO);
+            IndicatorAggregate was = incremental.getOrDefault(key, IndicatorAggregate.ZERO);
+            IndicatorAggregate should = recomputed.getOrDefault(key, IndicatorAggregate.ZERO);
             if (!was.minus(should).isZero() && differences.size() < MAX_REPORTED) {
                 differences.add(new RebuildResult.Difference(
                         key.indicatorId().toString(),
@@ -66,7 +66,7 @@ public class RebuildService {
                         recomputed.get(key)));
             }
         }
-        contributions.replaceAll(recomputed);
+        aggregates.replaceAll(recomputed);
         if (differences.isEmpty()) {
             Log.infof("rebuild: %d figures, %d aggregate rows, no differences", figures.size(), recomputed.size());
         } else {

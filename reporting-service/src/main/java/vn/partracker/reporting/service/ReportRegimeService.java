@@ -14,6 +14,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
+import vn.partracker.reporting.api.ExpectedAgenciesRequest;
+import vn.partracker.reporting.api.RegimeImportRequest;
+import vn.partracker.reporting.api.RegimeImportResult;
+import vn.partracker.reporting.api.RegimePeriods;
+import vn.partracker.reporting.api.RegimeRequest;
+import vn.partracker.reporting.api.RegimeResponse;
+import vn.partracker.reporting.api.RegimeResponse.ExpectedAgencyResponse;
 import vn.partracker.reporting.domain.regime.ExpectedAgency;
 import vn.partracker.reporting.domain.regime.ReportRegime;
 import vn.partracker.reporting.domain.window.Deadline;
@@ -22,13 +29,6 @@ import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.repository.ExpectedAgencyRepository;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
 import vn.partracker.reporting.repository.ReportRegimeRepository;
-import vn.partracker.reporting.rest.dto.ExpectedAgenciesRequest;
-import vn.partracker.reporting.rest.dto.RegimeImportRequest;
-import vn.partracker.reporting.rest.dto.RegimeImportResult;
-import vn.partracker.reporting.rest.dto.RegimePeriods;
-import vn.partracker.reporting.rest.dto.RegimeRequest;
-import vn.partracker.reporting.rest.dto.RegimeResponse;
-import vn.partracker.reporting.rest.dto.RegimeResponse.ExpectedAgencyResponse;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
@@ -105,8 +105,11 @@ public class ReportRegimeService {
                 ? regimes.find("order by code")
                 : regimes.find(
                         "nameFolded like ?1 or lower(code) like ?1 order by code", "%" + VietnameseText.fold(q) + "%");
-        List<RegimeResponse> items = query.page(page.page(), page.size()).list().stream()
-                .map(this::toResponse)
+        List<ReportRegime> found = query.page(page.page(), page.size()).list();
+        Map<UUID, List<ExpectedAgency>> expectations =
+                expected.ofRegimes(found.stream().map(r -> r.id).toList());
+        List<RegimeResponse> items = found.stream()
+                .map(r -> toResponse(r, expectations.getOrDefault(r.id, List.of())))
                 .toList();
         return Page.of(page, items, query.count());
     }
@@ -314,6 +317,10 @@ public class ReportRegimeService {
     }
 
     private RegimeResponse toResponse(ReportRegime r) {
+        return toResponse(r, expected.ofRegime(r.id));
+    }
+
+    private static RegimeResponse toResponse(ReportRegime r, List<ExpectedAgency> expectations) {
         return new RegimeResponse(
                 r.id,
                 r.code,
@@ -327,9 +334,7 @@ public class ReportRegimeService {
                 List.copyOf(r.planIds),
                 List.copyOf(r.planNumbers),
                 List.copyOf(r.indicatorIds),
-                expected.ofRegime(r.id).stream()
-                        .map(ReportRegimeService::toResponse)
-                        .toList(),
+                expectations.stream().map(ReportRegimeService::toResponse).toList(),
                 r.version,
                 r.createdAt,
                 r.updatedAt);

@@ -63,21 +63,26 @@ public class ReportingContext {
     /** Parses required query parameters together so that the client sees every mistake at once. */
     public static Period requirePeriod(String period, Object planOrRegimeId, String idField, UUID agencyId) {
         List<FieldError> errors = new ArrayList<>();
-        Period parsed = null;
         if (planOrRegimeId == null) {
             errors.add(new FieldError(idField, "required"));
         }
         if (agencyId == null) {
             errors.add(new FieldError("agencyId", "required"));
         }
-        try {
-            parsed = Period.parse(period);
-        } catch (InvalidPeriodException e) {
-            errors.add(new FieldError("period", e.getMessage()));
-        }
+        Period parsed = parsePeriod(period, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return parsed;
+    }
+
+    /** The period, or {@code null} with a {@code period} field error added when the code is not a valid period. */
+    static Period parsePeriod(String period, List<FieldError> errors) {
+        try {
+            return Period.parse(period);
+        } catch (InvalidPeriodException e) {
+            errors.add(new FieldError("period", e.getMessage()));
+            return null;
+        }
     }
 }

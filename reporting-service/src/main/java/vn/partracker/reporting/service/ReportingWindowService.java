@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
-import vn.partracker.events.period.InvalidPeriodException;
 import vn.partracker.events.period.Period;
 import vn.partracker.reporting.domain.window.CutoffRule;
 import vn.partracker.reporting.domain.window.ReportingWindow;
 import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
 
@@ -22,21 +21,16 @@ public class ReportingWindowService {
     public ReportingWindow window(String rule, String period) {
         List<FieldError> errors = new ArrayList<>();
         CutoffRule cutoffRule = null;
-        Period parsed = null;
         if (rule == null || rule.isBlank()) {
             errors.add(new FieldError("rule", "required; one of " + allowedRules()));
         } else {
             try {
-                cutoffRule = CutoffRule.valueOf(rule.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("rule", "unknown rule '" + rule + "'; one of " + allowedRules()));
+                cutoffRule = QueryParams.enumValue("rule", rule, CutoffRule.class);
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
             }
         }
-        try {
-            parsed = Period.parse(period);
-        } catch (InvalidPeriodException e) {
-            errors.add(new FieldError("period", e.getMessage()));
-        }
+        Period parsed = ReportingContext.parsePeriod(period, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

@@ -41,9 +41,9 @@ import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyGroupUpserted;
 import vn.partracker.events.payload.AgencyRef;
 import vn.partracker.events.payload.MeasurementState;
-import vn.partracker.reporting.TestEvents;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.TestInfrastructure;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /**
  * Benchmark, not a timed test: runs only with {@code -Dbenchmark=true}.

@@ -8,9 +8,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,9 +25,10 @@ import vn.partracker.events.payload.PlanState;
 import vn.partracker.events.payload.TaskState;
 import vn.partracker.events.payload.TaskStatusChanged;
 import vn.partracker.events.payload.TimeframeState;
-import vn.partracker.reporting.TestEvents;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
+import vn.partracker.testsupport.fixtures.TableCounts;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /**
  * Every replica consumer on the real broker: a duplicate delivery changes nothing, an older version never
@@ -51,7 +49,7 @@ class ReplicaConsumersIT {
         String v2 = EventJson.write(TestEvents.agency(id, 2, code, "Sở Nội vụ", "DEPARTMENT", "PROVINCE", null));
         TestEvents.send(Topics.AGENCIES, EventTypes.AGENCY_UPSERTED, id, eventId, v2);
         await("SELECT version::text FROM agency WHERE id = ?", id, "2");
-        String updatedAt = text("SELECT updated_at::text FROM agency WHERE id = ?", id);
+        String updatedAt = TableCounts.text(dataSource, "SELECT updated_at::text FROM agency WHERE id = ?", id);
         TestEvents.send(Topics.AGENCIES, EventTypes.AGENCY_UPSERTED, id, eventId, v2);
         TestEvents.send(
                 Topics.AGENCIES,
@@ -60,9 +58,11 @@ class ReplicaConsumersIT {
                 TestEvents.agency(id, 1, code, "Sở Nội vụ (cũ)", "DEPARTMENT", "PROVINCE", null));
         UUID marker = TestEvents.publishAgency(code + ".M", "Sở Tư pháp", "DEPARTMENT", "PROVINCE", null);
         await("SELECT version::text FROM agency WHERE id = ?", marker, "0");
-        assertEquals("Sở Nội vụ", text("SELECT name FROM agency WHERE id = ?", id));
-        assertEquals(updatedAt, text("SELECT updated_at::text FROM agency WHERE id = ?", id));
-        assertEquals("1", text("SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
+        assertEquals("Sở Nội vụ", TableCounts.text(dataSource, "SELECT name FROM agency WHERE id = ?", id));
+        assertEquals(updatedAt, TableCounts.text(dataSource, "SELECT updated_at::text FROM agency WHERE id = ?", id));
+        assertEquals(
+                "1",
+                TableCounts.text(dataSource, "SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
     }
 
     @Test
@@ -85,7 +85,9 @@ class ReplicaConsumersIT {
         UUID marker =
                 TestEvents.publishGroup("M." + TestEvents.suffix(), "UBND cấp xã", List.of(), List.of("COMMUNE"), null);
         await("SELECT version::text FROM agency_group WHERE id = ?", marker, "0");
-        assertEquals("1", text("SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
+        assertEquals(
+                "1",
+                TableCounts.text(dataSource, "SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
     }
 
     @Test
@@ -150,9 +152,11 @@ class ReplicaConsumersIT {
         UUID marker = UUID.randomUUID();
         TestEvents.send(Topics.PLANS, EventTypes.PLAN_ISSUED, marker, TestEvents.plan(marker, 1, "60/QĐ-UBND"));
         await("SELECT number FROM plan WHERE id = ?", marker, "60/QĐ-UBND");
-        assertEquals("DONE", text("SELECT status FROM assignment WHERE id = ?", assignment));
-        assertEquals("2024-03-31", text("SELECT due_date::text FROM task WHERE id = ?", task));
-        assertEquals("1", text("SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
+        assertEquals("DONE", TableCounts.text(dataSource, "SELECT status FROM assignment WHERE id = ?", assignment));
+        assertEquals("2024-03-31", TableCounts.text(dataSource, "SELECT due_date::text FROM task WHERE id = ?", task));
+        assertEquals(
+                "1",
+                TableCounts.text(dataSource, "SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
     }
 
     @Test
@@ -193,8 +197,11 @@ class ReplicaConsumersIT {
                 TestEvents.ratioIndicator(marker, plan, "Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC", List.of()));
         await("SELECT version::text FROM indicator WHERE id = ?", marker, "1");
         assertEquals(
-                "Tỷ lệ công bố, công khai TTHC đúng hạn", text("SELECT name FROM indicator WHERE id = ?", indicator));
-        assertEquals("1", text("SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
+                "Tỷ lệ công bố, công khai TTHC đúng hạn",
+                TableCounts.text(dataSource, "SELECT name FROM indicator WHERE id = ?", indicator));
+        assertEquals(
+                "1",
+                TableCounts.text(dataSource, "SELECT count(*)::text FROM processed_event WHERE event_id = ?", eventId));
     }
 
     @Test
@@ -219,18 +226,8 @@ class ReplicaConsumersIT {
     }
 
     private void await(String sql, UUID id, String expected) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> expected.equals(text(sql, id)));
-    }
-
-    private String text(String sql, UUID param) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, param);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> expected.equals(TableCounts.text(dataSource, sql, id)));
     }
 }

@@ -13,9 +13,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,9 +24,11 @@ import org.junit.jupiter.api.Test;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.reporting.KonTumFixture;
-import vn.partracker.reporting.TestEvents;
+import vn.partracker.reporting.service.export.ReportExports;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
+import vn.partracker.testsupport.fixtures.TableCounts;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /**
  * Completeness with effective-dated agencies, the full periodic report in three formats, and finalization with
@@ -112,23 +111,24 @@ class CompletenessAndFinalizationIT {
         JsonPath q1 = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> completeness(regime, "2024-Q1", kt.province), r -> r.getInt("submitted") == 3);
-        assertEquals(4, q1.getInt("expected"), "SNV, STP, SKHCN (still valid on 2024-03-14) and the district");
+        assertEquals(5, q1.getInt("expected"), "SNV, STP, STNMT, SKHCN (still valid on 2024-03-14) and the district");
         assertEquals(2, q1.getInt("onTime"));
         assertEquals(1, q1.getInt("late"));
-        assertEquals(1, q1.getInt("missing"));
-        assertEquals(75.0f, q1.getFloat("completenessRate"));
-        assertEquals(50.0f, q1.getFloat("timelinessRate"));
+        assertEquals(2, q1.getInt("missing"));
+        assertEquals(60.0f, q1.getFloat("completenessRate"));
+        assertEquals(40.0f, q1.getFloat("timelinessRate"));
         assertEquals(List.of(kt.justice.toString()), q1.getList("lateAgencies.agencyId"));
         assertEquals("2024-03-19", q1.getString("lateAgencies[0].deadline"));
-        assertEquals(List.of(kt.district.toString()), q1.getList("missingAgencies.agencyId"));
+        assertEquals(
+                List.of(kt.district.toString(), kt.environment.toString()), q1.getList("missingAgencies.agencyId"));
         assertEquals("2024-03-17", q1.getString("missingAgencies[0].deadline"));
 
         JsonPath q3 = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> completeness(regime, "2024-Q3", kt.province), r -> r.getInt("submitted") == 1);
-        assertEquals(3, q3.getInt("expected"), "the merged department no longer exists on 2024-09-14");
+        assertEquals(4, q3.getInt("expected"), "the merged department no longer exists on 2024-09-14");
         assertTrue(q3.getFloat("completenessRate") <= 100f);
-        assertEquals(33.33f, q3.getFloat("completenessRate"));
+        assertEquals(25.0f, q3.getFloat("completenessRate"));
         assertEquals(1, q3.getInt("onTime"), "submitted 2024-06-20, long before the Q3 deadline");
 
         given().queryParam("regimeId", regime)
@@ -242,19 +242,9 @@ class CompletenessAndFinalizationIT {
         assertEquals(hash, changed.getString("finalization.contentHash"));
         List<String> paths = changed.getList("finalization.changedSinceFinalization.path");
         assertTrue(paths.contains("indicators[indicatorId=" + kt.indicator + "].submitted"), paths.toString());
-        assertEquals(1, count("SELECT count(*) FROM finalized_report WHERE id = ?", UUID.fromString(reportId)));
-    }
-
-    private long count(String sql, UUID id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertEquals(
+                1,
+                TableCounts.count(
+                        dataSource, "SELECT count(*) FROM finalized_report WHERE id = ?", UUID.fromString(reportId)));
     }
 }

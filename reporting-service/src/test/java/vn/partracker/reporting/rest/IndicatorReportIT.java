@@ -19,8 +19,8 @@ import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.reporting.KonTumFixture;
-import vn.partracker.reporting.TestEvents;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /** Figures published in indicators-service's event format, read back through the indicator report over HTTP. */
 @QuarkusTest
@@ -43,7 +43,7 @@ class IndicatorReportIT {
         assertNotNull(report.getString("computedAsOf"));
         Map<String, Integer> position = report.getMap("eventPosition");
         assertEquals(true, position.keySet().stream().anyMatch(k -> k.startsWith(Topics.MEASUREMENTS + "/")));
-        assertEquals(4, report.getInt("rows[0].expected"));
+        assertEquals(5, report.getInt("rows[0].expected"), "three departments, the district and the commune");
         assertEquals(0, report.getInt("rows[0].approved"));
         assertEquals(1, report.getInt("rows[0].met"));
         assertEquals(96.0f, report.getFloat("rows[0].numeratorSum"));
@@ -148,7 +148,8 @@ class IndicatorReportIT {
                 .get("/api/reports/indicators")
                 .then()
                 .statusCode(400)
-                .body("errors.field", Matchers.hasItem("planId"));
+                .body("errors.field", Matchers.hasItem("planId"))
+                .body("errors.message", Matchers.hasItem("must be a UUID, got 'not-a-uuid'"));
         given().queryParam("planId", UUID.randomUUID())
                 .queryParam("period", "2024-Q5")
                 .get("/api/reports/indicators")

@@ -10,13 +10,11 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.partracker.reporting.TestEvents;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /** Report regimes over HTTP: validation, idempotent creation, optimistic updates, expected reporters, periods. */
 @QuarkusTest
@@ -83,7 +81,7 @@ class ReportRegimeIT {
 
     @Test
     void invalidRegimeIsRejectedAndNothingIsWritten() {
-        long before = count("SELECT count(*) FROM report_regime");
+        long before = TableCounts.count(dataSource, "SELECT count(*) FROM report_regime");
         given().contentType("application/json")
                 .body("""
                         {"code": "X", "name": "Báo cáo", "frequency": "QUARTERLY", "rule": "ND09",
@@ -99,7 +97,7 @@ class ReportRegimeIT {
                 .post("/api/report-regimes")
                 .then()
                 .statusCode(400);
-        assertEquals(before, count("SELECT count(*) FROM report_regime"));
+        assertEquals(before, TableCounts.count(dataSource, "SELECT count(*) FROM report_regime"));
     }
 
     @Test
@@ -160,7 +158,7 @@ class ReportRegimeIT {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        long before = count("SELECT count(*) FROM regime_expected_agency");
+        long before = TableCounts.count(dataSource, "SELECT count(*) FROM regime_expected_agency");
         given().contentType("application/json")
                 .body("""
                         {"validFrom": "2024-06-30", "validTo": "2024-01-01",
@@ -170,7 +168,7 @@ class ReportRegimeIT {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItems("validTo", "agencies[0]"));
-        assertEquals(before, count("SELECT count(*) FROM regime_expected_agency"));
+        assertEquals(before, TableCounts.count(dataSource, "SELECT count(*) FROM regime_expected_agency"));
         given().contentType("application/json")
                 .body("""
                         {"validFrom": "2024-01-01", "agencies": [{"groupCode": "KT.SBN"}, {"agencyCode": "KT.SNV"}]}
@@ -223,16 +221,5 @@ class ReportRegimeIT {
                 .body(
                         "created.find { it.code == 'KT.BC-KSTTHC-QUY' }.expectedAgencies.groupCode",
                         hasItems("KT.SBN", "KT.UBND-HUYEN", "KT.UBND-XA"));
-    }
-
-    private long count(String sql) {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -20,8 +20,8 @@ import vn.partracker.events.payload.TaskAssigned;
 import vn.partracker.events.payload.TaskState;
 import vn.partracker.events.payload.TimeframeState;
 import vn.partracker.reporting.KonTumFixture;
-import vn.partracker.reporting.TestEvents;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /** Task assignments by status, overdue as of a date, and per child agency. */
 @QuarkusTest

@@ -9,9 +9,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -26,8 +23,9 @@ import vn.partracker.events.EventJson;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.reporting.KonTumFixture;
-import vn.partracker.reporting.TestEvents;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.fixtures.TableCounts;
+import vn.partracker.testsupport.fixtures.TestEvents;
 
 /**
  * A randomized but reproducible (fixed seed) stream of submissions, revisions, approvals, returns, reopenings,
@@ -122,8 +120,10 @@ class RebuildIT {
         }
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
-                .until(() ->
-                        figures.stream().allMatch(m -> String.valueOf(m.version).equals(version(m.id))));
+                .until(() -> figures.stream()
+                        .allMatch(m -> String.valueOf(m.version)
+                                .equals(TableCounts.text(
+                                        dataSource, "SELECT version::text FROM measurement WHERE id = ?", m.id))));
 
         JsonPath report = kt.indicatorReport("2024-Q1");
         List<Model> q1 =
@@ -147,17 +147,5 @@ class RebuildIT {
         JsonPath again = kt.indicatorReport("2024-Q1");
         assertEquals(report.getInt("rows[0].submitted"), again.getInt("rows[0].submitted"));
         assertEquals(report.getFloat("rows[0].value"), again.getFloat("rows[0].value"));
-    }
-
-    private String version(UUID id) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT version::text FROM measurement WHERE id = ?")) {
-            s.setObject(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -14,6 +14,9 @@ public record PageRequest(int page, int size) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 500;
 
+    /** The highest row offset a page may start at; beyond it {@code page × size} would overflow an int. */
+    public static final int MAX_OFFSET = 1_000_000_000;
+
     /** Validates raw query parameters, {@code null} meaning "not given". */
     public static PageRequest of(Integer page, Integer size) {
         List<FieldError> errors = new ArrayList<>();
@@ -24,6 +27,9 @@ public record PageRequest(int page, int size) {
         }
         if (s < 1 || s > MAX_SIZE) {
             errors.add(new FieldError("size", "must be between 1 and " + MAX_SIZE));
+        }
+        if (errors.isEmpty() && (long) p * s > MAX_OFFSET) {
+            errors.add(new FieldError("page", "page × size must not exceed " + MAX_OFFSET));
         }
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

@@ -106,7 +106,11 @@ public class ProblemExceptionMappers {
                 new Problem(Problem.TYPE_PREFIX + slug(title), title, status, detail, path(uriInfo), List.of(), null));
     }
 
-    /** Anything else is our defect: logged with its stack trace, answered without internals. */
+    /**
+     * Anything else: a database refusal caused by the request (unique, foreign-key or check violation, a value out of
+     * range, a serialization failure) is the 4xx of {@link DatabaseErrors}; the rest is our defect, logged with its
+     * stack trace and answered without internals.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response mapUnexpected(Exception e, UriInfo uriInfo) {
         Throwable cause = e;
@@ -123,6 +127,11 @@ public class ProblemExceptionMappers {
                         uriInfo);
             }
             cause = cause.getCause();
+        }
+        java.util.Optional<ApiException> clientError = DatabaseErrors.classify(e);
+        if (clientError.isPresent()) {
+            Log.debugf(e, "database refused the request on %s", path(uriInfo));
+            return mapApiException(clientError.get(), uriInfo);
         }
         Log.errorf(e, "unexpected error on %s", path(uriInfo));
         return respond(serverError(uriInfo));
@@ -246,7 +255,7 @@ public class ProblemExceptionMappers {
         }
         return switch (type.getSimpleName()) {
             case "UUID" -> "UUID";
-            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "LocalDate" -> "date (YYYY-MM-DD) between 1900-01-01 and 2200-12-31";
             case "BigDecimal", "Double", "double", "Float", "float" -> "number";
             case "Integer", "int", "Long", "long" -> "integer";
             case "Boolean", "boolean" -> "boolean";

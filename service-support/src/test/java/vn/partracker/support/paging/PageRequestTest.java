@@ -42,4 +42,13 @@ class PageRequestTest {
         assertEquals(5, mapped.total());
         assertEquals(1, mapped.page());
     }
+
+    @Test
+    void aPageWhoseOffsetWouldOverflowIsRefused() {
+        org.junit.jupiter.api.Assertions.assertThrows(
+                vn.partracker.support.problem.ValidationException.class,
+                () -> PageRequest.of(Integer.MAX_VALUE, PageRequest.MAX_SIZE));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                1_000_000_000, PageRequest.of(2_000_000, PageRequest.MAX_SIZE).offset());
+    }
 }

@@ -61,6 +61,9 @@ record FoldedText(String display, String folded) {
      * broken font mapping, as in the Kon Tum 59/QĐ-UBND seed ("lƿnh vực", "định kǶ").
      */
     private static char fold(char c) {
+        if (c < 0x80) {
+            return Character.toLowerCase(c);
+        }
         switch (c) {
             case 'đ', 'Đ', 'ð', 'Ð':
                 return 'd';

@@ -1,6 +1,8 @@
 package vn.partracker.plans.domain.timeframe;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,22 +13,47 @@ import vn.partracker.events.period.Frequency;
 import vn.partracker.events.period.Period;
 
 /**
- * How often a recurring timeframe comes round.
+ * How often a recurring timeframe comes round, and on which day of each period it is due.
  *
- * <p>Plans combine several frequencies with ad-hoc work in one phrase: "Hàng quý, năm và đột xuất khi có yêu cầu" is
- * {@code {QUARTERLY, ANNUAL}} with {@code adHoc = true}. "Định kỳ và đột xuất" names no period at all, so
- * {@code frequencies} may be empty; such a recurrence yields no scheduled due dates.
+ * <p>Plans combine several cadences with ad-hoc work in one phrase: "Hàng quý, năm và đột xuất khi có yêu cầu" is
+ * {@code {QUARTERLY, ANNUAL}} with {@code adHoc = true}. "Định kỳ và đột xuất" names no period at all, so the sets
+ * may be empty; such a recurrence yields no scheduled due dates.
  *
- * @param frequencies the named periods, iterated in {@link Frequency} declaration order; never null, unmodifiable
+ * <p>{@code cadences} is the full answer; {@code frequencies} is its projection onto the reporting
+ * {@link Frequency frequencies} (everything but {@link Cadence#WEEKLY}), kept for the callers that store or report
+ * frequencies. The canonical constructor keeps the two consistent whichever one a caller fills in.
+ *
+ * @param frequencies the named reporting periods, in {@link Frequency} declaration order; never null, unmodifiable
  * @param adHoc whether the text also asks for ad-hoc ("đột xuất") occurrences, which have no predictable date
+ * @param cadences the named periods including weekly, in {@link Cadence} declaration order; never null, unmodifiable
+ * @param dueDay the day of each period the work is due ("trước ngày 10 hằng tháng"), or null for the period's last
+ *     day
  */
-public record Recurrence(Set<Frequency> frequencies, boolean adHoc) {
+public record Recurrence(Set<Frequency> frequencies, boolean adHoc, Set<Cadence> cadences, DueDayRule dueDay) {
 
-    /** Copies {@code frequencies} into an unmodifiable, enum-ordered set; null means none. */
+    /** Merges {@code frequencies} into {@code cadences} and derives {@code frequencies} back; null means none. */
     public Recurrence {
-        frequencies = frequencies == null || frequencies.isEmpty()
-                ? Collections.unmodifiableSet(EnumSet.noneOf(Frequency.class))
-                : Collections.unmodifiableSet(EnumSet.copyOf(frequencies));
+        Set<Cadence> all = EnumSet.noneOf(Cadence.class);
+        if (cadences != null) {
+            all.addAll(cadences);
+        }
+        if (frequencies != null) {
+            frequencies.forEach(f -> all.add(Cadence.of(f)));
+        }
+        Set<Frequency> projected = EnumSet.noneOf(Frequency.class);
+        all.forEach(c -> c.frequency().ifPresent(projected::add));
+        cadences = Collections.unmodifiableSet(all);
+        frequencies = Collections.unmodifiableSet(projected);
+    }
+
+    /**
+     * A recurrence due at the end of each period.
+     *
+     * @param frequencies the named periods
+     * @param adHoc whether ad-hoc occurrences are also required
+     */
+    public Recurrence(Set<Frequency> frequencies, boolean adHoc) {
+        this(frequencies, adHoc, null, null);
     }
 
     /**
@@ -43,8 +70,25 @@ public record Recurrence(Set<Frequency> frequencies, boolean adHoc) {
     }
 
     /**
-     * The due date of every scheduled occurrence whose period ends inside {@code [from, to]}: the last day of each
-     * month, quarter, half or year, merged across frequencies (31 December counts once for "quý, năm").
+     * Convenience factory for cadences that include weekly or a due-day rule.
+     *
+     * @param adHoc whether ad-hoc occurrences are also required
+     * @param dueDay the day of each period the work is due, or null for the period's last day
+     * @param cadences the named periods
+     * @return the recurrence
+     */
+    public static Recurrence of(boolean adHoc, DueDayRule dueDay, Cadence... cadences) {
+        Set<Cadence> set = EnumSet.noneOf(Cadence.class);
+        Collections.addAll(set, cadences);
+        return new Recurrence(null, adHoc, set, dueDay);
+    }
+
+    /**
+     * The due date of every scheduled occurrence that falls inside {@code [from, to]}: per cadence, the last day of
+     * each week (Monday to Sunday), month, quarter, half, nine months or year, or the day {@link #dueDay()} names in
+     * it (a weekday rule applies to weeks only, a rule naming a calendar date such as "15/12" to years only, a day of
+     * the period's month to every cadence but weeks); merged across
+     * cadences (31 December counts once for "quý, năm"). Years outside 1000–9999 have no periods.
      *
      * @param from first day of the window, inclusive
      * @param to last day of the window, inclusive
@@ -54,16 +98,49 @@ public record Recurrence(Set<Frequency> frequencies, boolean adHoc) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Set<LocalDate> dates = new TreeSet<>();
-        for (int year = from.getYear(); year <= to.getYear(); year++) {
-            for (Frequency frequency : frequencies) {
+        if (from.isAfter(to)) {
+            return List.of();
+        }
+        for (Cadence cadence : cadences) {
+            if (cadence == Cadence.WEEKLY) {
+                boolean byWeekday = dueDay != null && dueDay.dayOfWeek() != null;
+                LocalDate first = max(from, LocalDate.of(Period.MIN_YEAR, 1, 1));
+                LocalDate last = min(to, LocalDate.of(Period.MAX_YEAR, 12, 31));
+                LocalDate monday = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                for (LocalDate week = monday; !week.isAfter(last); week = week.plusWeeks(1)) {
+                    LocalDate sunday = week.plusDays(6);
+                    add(dates, byWeekday ? dueDay.dueIn(week, sunday) : sunday, first, last);
+                }
+                continue;
+            }
+            Frequency frequency = cadence.frequency().orElseThrow();
+            int firstYear = Math.max(Period.MIN_YEAR, from.getYear() - 1);
+            int lastYear = Math.min(Period.MAX_YEAR, to.getYear());
+            for (int year = firstYear; year <= lastYear; year++) {
                 for (Period period : Period.ofYear(year, frequency)) {
-                    LocalDate end = period.calendarEnd();
-                    if (!end.isBefore(from) && !end.isAfter(to)) {
-                        dates.add(end);
-                    }
+                    boolean ruled = dueDay != null
+                            && dueDay.dayOfWeek() == null
+                            && (dueDay.month() == 0 || cadence == Cadence.ANNUAL);
+                    LocalDate due =
+                            !ruled ? period.calendarEnd() : dueDay.dueIn(period.calendarStart(), period.calendarEnd());
+                    add(dates, due, from, to);
                 }
             }
         }
         return List.copyOf(dates);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static void add(Set<LocalDate> dates, LocalDate date, LocalDate from, LocalDate to) {
+        if (!date.isBefore(from) && !date.isAfter(to)) {
+            dates.add(date);
+        }
     }
 }

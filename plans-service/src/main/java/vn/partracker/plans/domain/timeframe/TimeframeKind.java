@@ -8,8 +8,8 @@ package vn.partracker.plans.domain.timeframe;
  */
 public enum TimeframeKind {
     /**
-     * A deadline without a stated start ("Trước ngày 16/02/2024", "Đến hết năm 2025"): {@code end} and
-     * {@code dueDate} are the last admissible day, {@code start} is null.
+     * A deadline without a stated start ("Trước ngày 16/02/2024", "Đến hết năm 2025", a bare "31/10/2025"):
+     * {@code end} and {@code dueDate} are the last admissible day, {@code start} is null.
      */
     BY_DATE,
     /** One calendar day ("Ngày 15/12/2024"): start, end and due date are that day. */
@@ -20,7 +20,11 @@ public enum TimeframeKind {
     QUARTER,
     /**
      * A span of months, quarters, halves, days or years ("Tháng 3 đến tháng 7 năm 2022", "Quý I, II năm 2022",
-     * "6 tháng đầu năm 2024"): first day of the first part to last day of the last part, due on the last day.
+     * "6 tháng đầu năm 2024", "3–4/2025"): first day of the first part to last day of the last part, due on the last
+     * day. A start-only wording ("Kể từ ngày 01/8/2025", "Bắt đầu từ quý III/2025", "Sau tháng 6/2025") is a RANGE
+     * with {@code start} set and {@code end} and {@code dueDate} null: it says when work begins, not when it is due.
+     * Like MONTH, QUARTER and YEAR, a RANGE followed by "và các năm tiếp theo" or "trở đi" keeps its due date and
+     * leaves {@code end} null (open-ended).
      */
     RANGE,
     /**
@@ -29,9 +33,11 @@ public enum TimeframeKind {
      */
     YEAR,
     /**
-     * Periodic work or reports ("Hàng quý, năm và đột xuất", "Định kỳ hằng tháng"): {@code recurrence} says how
-     * often, {@code start}/{@code end} bound the occurrences (the plan year unless the text names one) and
-     * {@code dueDate} is null because every occurrence has its own; see {@link Timeframe#dueDates}.
+     * Periodic work or reports ("Hàng quý, năm và đột xuất", "Định kỳ hằng tháng", "Trước ngày 10 hằng tháng"):
+     * {@code recurrence} says how often and on which day of each period, {@code start}/{@code end} bound the
+     * occurrences (the plan year unless the text names one) and {@code dueDate} is null because every occurrence has
+     * its own, unless the text also names a first deadline in another clause ("Lần đầu trước ngày 30/6/2025; sau đó
+     * hằng năm"); see {@link Timeframe#dueDates}.
      */
     RECURRING,
     /**
@@ -52,7 +58,9 @@ public enum TimeframeKind {
     RELATIVE,
     /**
      * Wording the parser does not understand, or that defers the timing to another document ("Theo Kế hoạch"):
-     * only {@code originalText} is kept, so a planner can structure it by hand.
+     * nothing dated, periodic, relative or event-driven was found, so only {@code originalText} (and the whole text
+     * as {@code leftover}) is kept, so a planner can structure it by hand. A date that does not exist ("31/02/2024",
+     * "Quý V") also gives UNSTRUCTURED rather than a guess.
      */
     UNSTRUCTURED
 }

@@ -1,6 +1,5 @@
 package vn.partracker.reporting.domain.regime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "regime_expected_agency")
-public class ExpectedAgency extends PanacheEntityBase {
+public class ExpectedAgency {
 
     @Id
     public UUID id;

@@ -1,6 +1,5 @@
 package vn.partracker.reporting.domain.regime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "finalized_report")
-public class FinalizedReport extends PanacheEntityBase {
+public class FinalizedReport {
 
     @Id
     public UUID id;

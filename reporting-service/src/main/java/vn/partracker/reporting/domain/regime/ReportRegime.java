@@ -1,6 +1,5 @@
 package vn.partracker.reporting.domain.regime;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,7 +26,7 @@ import vn.partracker.reporting.domain.window.CutoffRule;
  */
 @Entity
 @Table(name = "report_regime")
-public class ReportRegime extends PanacheEntityBase {
+public class ReportRegime {
 
     @Id
     public UUID id;

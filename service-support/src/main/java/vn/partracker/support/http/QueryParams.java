@@ -1,0 +1,112 @@
+package vn.partracker.support.http;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import vn.partracker.support.json.JsonInputLimits;
+import vn.partracker.support.problem.ValidationException;
+
+/**
+ * Reads query and path parameters as text and converts them here, because JAX-RS answers an unconvertible
+ * parameter with a bare 404. Every service uses this one parser, so a bad value of a kind gets the same 400
+ * message everywhere: the parameter name as the field, and what was expected.
+ */
+public final class QueryParams {
+
+    /** How much of a rejected value is echoed back; the rest is elided so a huge parameter is not reflected. */
+    static final int ECHO_LIMIT = 40;
+
+    private QueryParams() {}
+
+    /**
+     * An ISO-8601 date between {@link JsonInputLimits#EARLIEST} and {@link JsonInputLimits#LATEST}, the one date
+     * range every input accepts.
+     *
+     * @return the date, or {@code fallback} when the parameter is absent or blank
+     * @throws ValidationException when it is present but not a date
+     */
+    public static LocalDate date(String name, String value, LocalDate fallback) {
+        if (absent(value)) {
+            return fallback;
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(
+                    name, "must be an ISO-8601 date such as 2024-12-31, got '" + echo(value) + "'");
+        }
+        if (date.isBefore(JsonInputLimits.EARLIEST) || date.isAfter(JsonInputLimits.LATEST)) {
+            throw new ValidationException(
+                    name,
+                    "must be between " + JsonInputLimits.EARLIEST + " and " + JsonInputLimits.LATEST + ", got '"
+                            + echo(value) + "'");
+        }
+        return date;
+    }
+
+    /** An ISO-8601 date, or {@code null} when absent; see {@link #date(String, String, LocalDate)}. */
+    public static LocalDate date(String name, String value) {
+        return date(name, value, null);
+    }
+
+    /**
+     * A UUID.
+     *
+     * @return the UUID, or {@code null} when the parameter is absent or blank
+     * @throws ValidationException when it is present but not a UUID
+     */
+    public static UUID uuid(String name, String value) {
+        if (absent(value)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException(name, "must be a UUID, got '" + echo(value) + "'");
+        }
+    }
+
+    /**
+     * A UUID that must be present (a path parameter, or a required query parameter).
+     *
+     * @throws ValidationException when it is absent or not a UUID
+     */
+    public static UUID requiredUuid(String name, String value) {
+        UUID id = uuid(name, value);
+        if (id == null) {
+            throw new ValidationException(name, "is required");
+        }
+        return id;
+    }
+
+    /**
+     * An enum constant by name, case-insensitive.
+     *
+     * @return the constant, or {@code null} when the parameter is absent or blank
+     * @throws ValidationException when it names no constant; the message lists the allowed values
+     */
+    public static <E extends Enum<E>> E enumValue(String name, String value, Class<E> type) {
+        if (absent(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw new ValidationException(name, "must be one of " + allowed + ", got '" + echo(value) + "'");
+        }
+    }
+
+    private static boolean absent(String value) {
+        return value == null || value.isBlank();
+    }
+
+    static String echo(String value) {
+        return value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "…";
+    }
+}

@@ -1,0 +1,72 @@
+package vn.partracker.support.problem;
+
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the PostgreSQL errors that bad input or a race can cause into the 4xx a client can act on, instead of a 500:
+ * a second create of the same code that loses the race to the unique index, a reference to a row deleted meanwhile,
+ * a check constraint, a number or date beyond the column's range, a serialization failure between two transactions.
+ * Only the SQLSTATE class and the constraint name are used: no SQL text or value reaches the answer.
+ */
+public final class DatabaseErrors {
+
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]{1,100})\"");
+
+    private DatabaseErrors() {}
+
+    /**
+     * The client error for a failure whose cause chain holds an {@link SQLException} with a known SQLSTATE.
+     *
+     * @return the exception to answer with, or empty when the failure is not one a client caused
+     */
+    public static Optional<ApiException> classify(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                Optional<ApiException> known = classify(sql.getSQLState(), sql.getMessage());
+                if (known.isPresent()) {
+                    return known;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** See {@link #classify(Throwable)}; {@code message} is only searched for the constraint name. */
+    static Optional<ApiException> classify(String sqlState, String message) {
+        String constraint = constraint(message);
+        return Optional.ofNullable(
+                switch (sqlState) {
+                    case "23505" ->
+                        new ConflictException("a record with the same "
+                                + (constraint == null ? "key" : "value (" + constraint + ")")
+                                + " already exists; it may have been created by a concurrent request");
+                    case "23503" ->
+                        new ConflictException("the request refers to a record that does not exist (any"
+                                + " more), or removes one that is still referenced"
+                                + (constraint == null ? "" : " (" + constraint + ")"));
+                    case "23514" ->
+                        new ValidationException(
+                                "$", "breaks the rule " + (constraint == null ? "of the record" : constraint));
+                    case "23502" -> new ValidationException("$", "a required value is missing");
+                    case "22003" -> new ValidationException("$", "a number is out of the accepted range");
+                    case "22008", "22007" -> new ValidationException("$", "a date is out of the accepted range");
+                    case "22001" -> new ValidationException("$", "a text is longer than the accepted length");
+                    case "22P02", "22P05", "22021" -> new ValidationException("$", "a value cannot be stored as given");
+                    case "40001", "40P01" ->
+                        new ConflictException(
+                                "the request collided with a concurrent change and was not applied; send it again");
+                    default -> null;
+                });
+    }
+
+    private static String constraint(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = CONSTRAINT.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+}

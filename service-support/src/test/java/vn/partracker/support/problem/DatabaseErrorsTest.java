@@ -1,0 +1,57 @@
+package vn.partracker.support.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseErrorsTest {
+
+    @Test
+    void aLostRaceOnAUniqueIndexIsAConflictNamingTheConstraint() {
+        RuntimeException failure = new IllegalStateException(
+                "could not insert",
+                new SQLException(
+                        "ERROR: duplicate key value violates unique constraint \"agency_code_key\"\n  Detail: Key"
+                                + " (code)=(KT.SNV) already exists.",
+                        "23505"));
+        ApiException e = DatabaseErrors.classify(failure).orElseThrow();
+        assertEquals(409, e.status());
+        assertTrue(e.getMessage().contains("agency_code_key"), e.getMessage());
+        assertFalse(e.getMessage().contains("KT.SNV"), "no stored value is echoed: " + e.getMessage());
+    }
+
+    @Test
+    void valuesBeyondTheColumnsRangeAreBadInput() {
+        assertEquals(
+                400,
+                DatabaseErrors.classify("22003", "numeric field overflow")
+                        .orElseThrow()
+                        .status());
+        assertEquals(
+                400,
+                DatabaseErrors.classify("22008", "date out of range")
+                        .orElseThrow()
+                        .status());
+        assertEquals(
+                400,
+                DatabaseErrors.classify("23514", "violates check constraint \"ck_percent\"")
+                        .orElseThrow()
+                        .status());
+    }
+
+    @Test
+    void referencesAndSerializationFailuresAreConflicts() {
+        assertEquals(409, DatabaseErrors.classify("23503", null).orElseThrow().status());
+        assertEquals(409, DatabaseErrors.classify("40001", null).orElseThrow().status());
+        assertEquals(409, DatabaseErrors.classify("40P01", null).orElseThrow().status());
+    }
+
+    @Test
+    void otherFailuresStayServerErrors() {
+        assertTrue(DatabaseErrors.classify("08006", "connection failure").isEmpty());
+        assertTrue(DatabaseErrors.classify(new IllegalStateException("bug")).isEmpty());
+    }
+}
