@@ -1,6 +1,7 @@
 package vn.partracker.indicators.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,4 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Component")
 public record ComponentDto(
-        String code, String name, BigDecimal maxPoints, List<@NotNull @Valid ComponentDto> children) {}
+        String code,
+        String name,
+        @Digits(integer = 15, fraction = 6) BigDecimal maxPoints,
+        List<@NotNull @Valid ComponentDto> children) {}

@@ -1,6 +1,7 @@
 package vn.partracker.indicators.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
@@ -46,7 +47,7 @@ public record IndicatorImportDocument(
             UUID evaluatingAgencyId,
             String evaluatingAgencyCode,
             String legalBasis,
-            List<@NotNull Target> targets,
+            List<@NotNull @Valid Target> targets,
             List<@NotNull @Valid ComponentDto> components) {}
 
     /**
@@ -63,7 +64,7 @@ public record IndicatorImportDocument(
     @Schema(name = "IndicatorImportTarget")
     public record Target(
             TargetComparator comparator,
-            BigDecimal value,
+            @Digits(integer = 15, fraction = 6) BigDecimal value,
             Scope scope,
             LocalDate validFrom,
             LocalDate validTo,

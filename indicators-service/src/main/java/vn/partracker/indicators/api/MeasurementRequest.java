@@ -1,5 +1,6 @@
 package vn.partracker.indicators.api;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -28,9 +29,9 @@ public record MeasurementRequest(
         @NotNull UUID indicatorId,
         @NotNull UUID agencyId,
         @NotBlank @Size(max = 10) String period,
-        BigDecimal numerator,
-        BigDecimal denominator,
-        BigDecimal value,
-        Map<String, BigDecimal> components,
+        @Digits(integer = 15, fraction = 6) BigDecimal numerator,
+        @Digits(integer = 15, fraction = 6) BigDecimal denominator,
+        @Digits(integer = 15, fraction = 6) BigDecimal value,
+        Map<String, @Digits(integer = 15, fraction = 6) BigDecimal> components,
         @Size(max = 4000) String note,
         @Size(max = 500) String source) {}

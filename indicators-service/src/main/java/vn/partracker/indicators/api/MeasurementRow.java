@@ -1,5 +1,6 @@
 package vn.partracker.indicators.api;
 
+import jakarta.validation.constraints.Digits;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
@@ -35,9 +36,9 @@ public record MeasurementRow(
         UUID agencyId,
         String agencyCode,
         String period,
-        BigDecimal numerator,
-        BigDecimal denominator,
-        BigDecimal value,
-        Map<String, BigDecimal> components,
+        @Digits(integer = 15, fraction = 6) BigDecimal numerator,
+        @Digits(integer = 15, fraction = 6) BigDecimal denominator,
+        @Digits(integer = 15, fraction = 6) BigDecimal value,
+        Map<String, @Digits(integer = 15, fraction = 6) BigDecimal> components,
         String note,
         String source) {}

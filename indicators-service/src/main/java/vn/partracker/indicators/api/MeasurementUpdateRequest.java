@@ -1,5 +1,6 @@
 package vn.partracker.indicators.api;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -18,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "MeasurementUpdateRequest")
 public record MeasurementUpdateRequest(
-        BigDecimal numerator,
-        BigDecimal denominator,
-        BigDecimal value,
-        Map<String, BigDecimal> components,
+        @Digits(integer = 15, fraction = 6) BigDecimal numerator,
+        @Digits(integer = 15, fraction = 6) BigDecimal denominator,
+        @Digits(integer = 15, fraction = 6) BigDecimal value,
+        Map<String, @Digits(integer = 15, fraction = 6) BigDecimal> components,
         @Size(max = 4000) String note,
         @Size(max = 500) String source) {}

@@ -1,5 +1,6 @@
 package vn.partracker.indicators.api;
 
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -18,7 +19,7 @@ import vn.partracker.indicators.domain.target.TargetComparator;
 @Schema(name = "Target")
 public record TargetDto(
         @NotNull TargetComparator comparator,
-        @NotNull BigDecimal value,
+        @NotNull @Digits(integer = 15, fraction = 6) BigDecimal value,
         TargetScopeDto scope,
         LocalDate validFrom,
         LocalDate validTo) {}

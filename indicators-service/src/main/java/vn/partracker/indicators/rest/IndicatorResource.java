@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.indicators.api.AppliedTargetResponse;
@@ -28,6 +30,7 @@ import vn.partracker.indicators.service.IndicatorImportService;
 import vn.partracker.indicators.service.IndicatorService;
 import vn.partracker.indicators.service.TemplateService;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.LargeBody;
 import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
@@ -75,11 +78,12 @@ public class IndicatorResource {
     @APIResponse(
             responseCode = "409",
             description = "Every indicator exists already (repeated import), or Idempotency-Key reused")
+    @LargeBody
     public Response importDocument(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
             @Valid @NotNull IndicatorImportDocument document) {
-        if (dryRun) {
+        if (QueryParams.bool("dryRun", dryRun, false)) {
             return Response.ok(imports.importDocument(document, true)).build();
         }
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/indicators/import", document, () -> {

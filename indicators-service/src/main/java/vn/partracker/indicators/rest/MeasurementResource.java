@@ -12,19 +12,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.indicators.api.ImportRejection;
 import vn.partracker.indicators.api.ImportSummary;
 import vn.partracker.indicators.api.MeasurementRequest;
 import vn.partracker.indicators.api.MeasurementResponse;
@@ -41,11 +46,13 @@ import vn.partracker.indicators.service.MeasurementService;
 import vn.partracker.indicators.service.RowSource;
 import vn.partracker.indicators.service.XlsxRowSource;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.LargeBody;
 import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
+import vn.partracker.support.problem.Problem;
 
 /** Figures (số liệu) over HTTP: submission, revisions and review. Rules live in {@link MeasurementService}. */
 @Path("/api/measurements")
@@ -228,14 +235,20 @@ public class MeasurementResource {
     @APIResponse(responseCode = "400", description = "Body unreadable, more than 100,000 rows, or invalid mode")
     @APIResponse(
             responseCode = "422",
-            description = "all-or-nothing with rejected rows: nothing written, summary lists the problems",
-            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+            description = "all-or-nothing with rejected rows: nothing written; problem details (type"
+                    + " .../import-rejected) carrying the summary's fields, the problems listed in rejected",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ImportRejection.class)))
+    @LargeBody
     public Response batch(
             InputStream body,
             @QueryParam("mode") String mode,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("async") boolean async) {
-        return run("JSON", mode, dryRun, async, body, in -> new JsonRowSource(mapper, in));
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
+            @QueryParam("async") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String async,
+            @Context UriInfo uri) {
+        return run("JSON", mode, dryRun, async, uri, body, in -> new JsonRowSource(mapper, in));
     }
 
     @POST
@@ -254,14 +267,19 @@ public class MeasurementResource {
     @APIResponse(responseCode = "400", description = "File unreadable")
     @APIResponse(
             responseCode = "422",
-            description = "all-or-nothing with rejected rows",
-            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+            description = "all-or-nothing with rejected rows: problem details carrying the summary",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ImportRejection.class)))
+    @LargeBody
     public Response importCsv(
             InputStream body,
             @QueryParam("mode") String mode,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("async") boolean async) {
-        return run("CSV", mode, dryRun, async, body, CsvRowSource::new);
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
+            @QueryParam("async") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String async,
+            @Context UriInfo uri) {
+        return run("CSV", mode, dryRun, async, uri, body, CsvRowSource::new);
     }
 
     @POST
@@ -280,24 +298,32 @@ public class MeasurementResource {
     @APIResponse(responseCode = "400", description = "Not an XLSX workbook")
     @APIResponse(
             responseCode = "422",
-            description = "all-or-nothing with rejected rows",
-            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+            description = "all-or-nothing with rejected rows: problem details carrying the summary",
+            content =
+                    @Content(
+                            mediaType = "application/problem+json",
+                            schema = @Schema(implementation = ImportRejection.class)))
+    @LargeBody
     public Response importXlsx(
             InputStream body,
             @QueryParam("mode") String mode,
-            @QueryParam("dryRun") boolean dryRun,
-            @QueryParam("async") boolean async) {
-        return run("XLSX", mode, dryRun, async, body, XlsxRowSource::new);
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
+            @QueryParam("async") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String async,
+            @Context UriInfo uri) {
+        return run("XLSX", mode, dryRun, async, uri, body, XlsxRowSource::new);
     }
 
     private Response run(
             String kind,
             String mode,
-            boolean dryRun,
-            boolean async,
+            String dryRunText,
+            String asyncText,
+            UriInfo uri,
             InputStream body,
             Function<InputStream, RowSource> reader) {
         ImportService.Mode parsed = ImportService.Mode.parse(mode);
+        boolean dryRun = QueryParams.bool("dryRun", dryRunText, false);
+        boolean async = QueryParams.bool("async", asyncText, false);
         if (async) {
             ImportSummary started = imports.importLater(kind, parsed, dryRun, body, reader);
             return Response.accepted(started)
@@ -306,9 +332,14 @@ public class MeasurementResource {
                     .build();
         }
         ImportSummary outcome = imports.importNow(kind, parsed, dryRun, reader.apply(body));
-        int status = "REJECTED".equals(outcome.status()) ? 422 : 200;
-        return Response.status(status)
-                .entity(outcome)
+        if ("REJECTED".equals(outcome.status())) {
+            return Response.status(ImportRejection.STATUS)
+                    .entity(ImportRejection.of(outcome, "/" + uri.getPath().replaceFirst("^/", "")))
+                    .location(URI.create("/api/imports/" + outcome.id()))
+                    .type(Problem.MEDIA_TYPE)
+                    .build();
+        }
+        return Response.ok(outcome)
                 .location(URI.create("/api/imports/" + outcome.id()))
                 .type(MediaType.APPLICATION_JSON)
                 .build();

@@ -29,6 +29,7 @@ import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
 import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementBatchRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
+import vn.partracker.support.number.NumberPolicy;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
 
@@ -140,7 +141,11 @@ public class BatchImporter {
                 return;
             }
             MeasurementRow data = row.data();
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldError> errors = numberErrors(data);
+            if (!errors.isEmpty()) {
+                reject(row.number(), errors);
+                return;
+            }
             UUID indicatorId = resolveIndicator(data, errors);
             UUID agencyId = resolveAgency(data, errors);
             if (!errors.isEmpty()) {
@@ -311,6 +316,27 @@ public class BatchImporter {
                     null,
                     started.startedAt(),
                     "RUNNING".equals(status) ? null : Instant.now());
+        }
+    }
+
+    /**
+     * The {@link NumberPolicy} for rows: JSON rows are not bean-validated one by one (they are read as a stream),
+     * so their numbers are checked here, before any arithmetic or SQL sees them.
+     */
+    static List<FieldError> numberErrors(MeasurementRow data) {
+        List<FieldError> errors = new ArrayList<>();
+        checkNumber("numerator", data.numerator(), errors);
+        checkNumber("denominator", data.denominator(), errors);
+        checkNumber("value", data.value(), errors);
+        if (data.components() != null) {
+            data.components().forEach((code, points) -> checkNumber("components." + code, points, errors));
+        }
+        return errors;
+    }
+
+    private static void checkNumber(String field, java.math.BigDecimal value, List<FieldError> errors) {
+        if (value != null && !NumberPolicy.accepts(value)) {
+            errors.add(new FieldError(field, NumberPolicy.MESSAGE));
         }
     }
 

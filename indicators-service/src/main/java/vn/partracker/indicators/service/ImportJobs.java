@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,31 +20,46 @@ import vn.partracker.support.problem.NotFoundException;
 
 /**
  * The progress and outcome of bulk imports. A running import's counters live in memory (the import's own
- * transaction is not visible until it commits), and each import is recorded in {@code import_job} in transactions
- * of its own when it starts and when it ends, so {@code GET /api/imports/{id}} answers during and after it.
+ * transaction is not visible until it commits).
+ *
+ * <p>Only imports that were accepted are recorded in {@code import_job}: a synchronous import that committed, and a
+ * background import (answered 202) from its start to its end. A rejected request writes nothing, so the outcome of
+ * an import that was refused ({@code REJECTED}, {@code FAILED}) or only checked ({@code dryRun}) is kept in memory
+ * only — the last {@value #RECENT} of them — for {@code GET /api/imports/{id}} right after the answer.
  */
 @ApplicationScoped
 public class ImportJobs {
 
+    /** How many unrecorded outcomes stay readable. */
+    static final int RECENT = 1000;
+
     private final ImportJobRepository jobs;
     private final ObjectMapper mapper;
     private final Map<UUID, ImportSummary> running = new ConcurrentHashMap<>();
+    private final Map<UUID, ImportSummary> recent = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, ImportSummary> eldest) {
+            return size() > RECENT;
+        }
+    });
 
     public ImportJobs(ImportJobRepository jobs, ObjectMapper mapper) {
         this.jobs = jobs;
         this.mapper = mapper;
     }
 
-    /** Records the start of an import and returns its first progress. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Starts an import in memory only; {@link #finish} or {@link #forget} ends it. */
     public ImportSummary start(String kind, String mode, boolean dryRun) {
-        ImportJob job = new ImportJob();
-        job.id = UUID.randomUUID();
-        job.kind = kind;
-        job.mode = mode;
-        job.dryRun = dryRun;
-        job.status = "RUNNING";
-        job.startedAt = Instant.now();
+        ImportJob job = newJob(kind, mode, dryRun);
+        ImportSummary summary = toSummary(job, List.of());
+        running.put(job.id, summary);
+        return summary;
+    }
+
+    /** Records the start of an accepted background import and returns its first progress. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public ImportSummary startRecorded(String kind, String mode, boolean dryRun) {
+        ImportJob job = newJob(kind, mode, dryRun);
         jobs.persist(job);
         ImportSummary summary = toSummary(job, List.of());
         running.put(job.id, summary);
@@ -54,10 +71,16 @@ public class ImportJobs {
         running.put(summary.id(), summary);
     }
 
-    /** Records the outcome of an import. */
+    /** Records the outcome of an accepted import (creating its record when it was started in memory). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public ImportSummary finish(ImportSummary summary) {
         ImportJob job = jobs.findById(summary.id());
+        if (job == null) {
+            job = newJob(summary.kind(), summary.mode(), summary.dryRun());
+            job.id = summary.id();
+            job.startedAt = summary.startedAt();
+            jobs.persist(job);
+        }
         job.status = summary.status();
         job.rowsRead = summary.rows();
         job.imported = summary.imported();
@@ -76,11 +99,33 @@ public class ImportJobs {
         return toSummary(job, summary.rejected());
     }
 
+    /** Ends an import whose request is refused or only checked, without writing: its outcome stays in memory. */
+    public ImportSummary forget(ImportSummary summary) {
+        recent.put(summary.id(), summary);
+        running.remove(summary.id());
+        return summary;
+    }
+
+    private static ImportJob newJob(String kind, String mode, boolean dryRun) {
+        ImportJob job = new ImportJob();
+        job.id = UUID.randomUUID();
+        job.kind = kind;
+        job.mode = mode;
+        job.dryRun = dryRun;
+        job.status = "RUNNING";
+        job.startedAt = Instant.now();
+        return job;
+    }
+
     /** @return the progress of a running import or the outcome of a finished one */
     public ImportSummary get(UUID id) {
         ImportSummary live = running.get(id);
         if (live != null) {
             return live;
+        }
+        ImportSummary kept = recent.get(id);
+        if (kept != null) {
+            return kept;
         }
         ImportJob job = jobs.findByIdOptional(id).orElseThrow(() -> new NotFoundException("import", id));
         List<RejectedRow> rejected = List.of();

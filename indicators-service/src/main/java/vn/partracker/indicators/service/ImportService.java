@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import vn.partracker.indicators.api.ImportSummary;
 import vn.partracker.support.problem.ApiException;
 import vn.partracker.support.problem.ValidationException;
@@ -82,30 +83,51 @@ public class ImportService {
      */
     public ImportSummary importNow(String kind, Mode mode, boolean dryRun, RowSource source) {
         ImportSummary started = jobs.start(kind, mode.code(), dryRun);
-        return execute(started, mode, dryRun, source, true);
+        return execute(started, mode, dryRun, () -> source, true);
     }
 
     /**
-     * Stores the body and imports it in the background.
+     * Stores the body, checks that it can be read (format and headings), and imports it in the background. A body
+     * that cannot be read is refused now (400) and nothing is recorded.
      *
      * @param reader turns the stored body into rows
      * @return the import as started; follow it at {@code /api/imports/{id}}
+     * @throws ValidationException when the body is unreadable
      */
     public ImportSummary importLater(
             String kind, Mode mode, boolean dryRun, InputStream body, Function<InputStream, RowSource> reader) {
         Path file;
         try {
             file = Files.createTempFile("partracker-import-", ".body");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("could not store the import body", e);
         }
-        ImportSummary started = jobs.start(kind, mode.code(), dryRun);
+        ImportSummary started;
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = Files.newInputStream(file)) {
+                reader.apply(in);
+            }
+            started = jobs.startRecorded(kind, mode.code(), dryRun);
+        } catch (IOException e) {
+            deleteQuietly(file);
+            throw new UncheckedIOException("could not store the import body", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
         background.submit(() -> {
             try (InputStream in = Files.newInputStream(file)) {
-                execute(started, mode, dryRun, reader.apply(in), false);
-            } catch (IOException | RuntimeException e) {
-                Log.errorf(e, "import %s failed", started.id());
+                execute(started, mode, dryRun, () -> reader.apply(in), false);
+            } catch (IOException e) {
+                execute(
+                        started,
+                        mode,
+                        dryRun,
+                        () -> {
+                            throw new UncheckedIOException("could not read the stored import body", e);
+                        },
+                        false);
             } finally {
                 deleteQuietly(file);
             }
@@ -118,9 +140,15 @@ public class ImportService {
         return jobs.get(id);
     }
 
-    private ImportSummary execute(ImportSummary started, Mode mode, boolean dryRun, RowSource source, boolean rethrow) {
+    /**
+     * Runs an import. A synchronous one ({@code now}) is recorded only when it committed: a refused or dry-run
+     * request writes nothing (its outcome stays readable in memory). A background one was accepted with 202 and is
+     * recorded whatever its outcome.
+     */
+    private ImportSummary execute(
+            ImportSummary started, Mode mode, boolean dryRun, Supplier<RowSource> source, boolean now) {
         try {
-            ImportSummary outcome = importer.importRows(started, source, mode == Mode.ALL_OR_NOTHING, dryRun);
+            ImportSummary outcome = importer.importRows(started, source.get(), mode == Mode.ALL_OR_NOTHING, dryRun);
             Log.infof(
                     "import %s %s: %d rows, %d imported, %d updated, %d unchanged, %d rejected",
                     started.id(),
@@ -130,10 +158,10 @@ public class ImportService {
                     outcome.updated(),
                     outcome.unchanged(),
                     outcome.rejectedRows());
-            return jobs.finish(outcome);
+            return now && !outcome.committed() ? jobs.forget(outcome) : jobs.finish(outcome);
         } catch (RuntimeException e) {
             String error = e instanceof ApiException ? e.getMessage() : "the import failed; see the service log";
-            jobs.finish(new ImportSummary(
+            ImportSummary failed = new ImportSummary(
                     started.id(),
                     started.kind(),
                     "FAILED",
@@ -148,10 +176,12 @@ public class ImportService {
                     List.of(),
                     error,
                     started.startedAt(),
-                    Instant.now()));
-            if (rethrow) {
+                    Instant.now());
+            if (now) {
+                jobs.forget(failed);
                 throw e;
             }
+            jobs.finish(failed);
             Log.errorf(e, "import %s failed", started.id());
             return null;
         }

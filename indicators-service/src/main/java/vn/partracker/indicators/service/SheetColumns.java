@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.partracker.indicators.api.MeasurementRow;
+import vn.partracker.support.number.NumberPolicy;
 import vn.partracker.support.problem.FieldError;
+import vn.partracker.support.problem.ValidationException;
 import vn.partracker.support.text.VietnameseText;
 
 /**
@@ -107,27 +109,30 @@ final class SheetColumns {
                 continue;
             }
             String[] pair = part.split("=", 2);
-            BigDecimal value = pair.length == 2 ? decimal(pair[1]) : null;
-            if (value == null) {
+            if (pair.length != 2 || pair[1].isBlank()) {
                 errors.add(new FieldError("components", "write component points as CODE=points; CODE=points"));
                 return null;
             }
-            points.put(pair[0].strip(), value);
+            String field = "components." + pair[0].strip();
+            try {
+                points.put(pair[0].strip(), decimal(field, pair[1]));
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+                return null;
+            }
         }
         return points;
     }
 
-    /** Reads a decimal written with a point or a Vietnamese decimal comma (86,14). */
-    static BigDecimal decimal(String text) {
-        String clean = text.strip().replace(" ", "");
-        if (clean.contains(",") && !clean.contains(".")) {
-            clean = clean.replace(',', '.');
-        }
-        try {
-            return new BigDecimal(clean);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /**
+     * Reads a decimal written with a point or a Vietnamese decimal comma (86,14), spaces as thousands separators
+     * allowed, within the suite's {@link NumberPolicy} (so {@code 1e400} or 40 digits are a row error in
+     * microseconds, never an arithmetic or database failure later).
+     *
+     * @throws ValidationException naming {@code field} when the text is not such a number
+     */
+    static BigDecimal decimal(String field, String text) {
+        return NumberPolicy.parse(field, text.strip().replace(" ", "").replace("\u00a0", ""));
     }
 
     private static BigDecimal number(Map<String, String> values, String field, List<FieldError> errors) {
@@ -135,11 +140,12 @@ final class SheetColumns {
         if (text == null) {
             return null;
         }
-        BigDecimal value = decimal(text);
-        if (value == null) {
-            errors.add(new FieldError(field, "'" + text + "' is not a number"));
+        try {
+            return decimal(field, text);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
         }
-        return value;
     }
 
     private static UUID uuid(Map<String, String> values, String field, List<FieldError> errors) {

@@ -110,7 +110,11 @@ class BatchImportIT {
         Response answer = batch(rows, "");
         answer.then()
                 .statusCode(422)
-                .body("status", equalTo("REJECTED"))
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://partracker.vn/problems/import-rejected"))
+                .body("status", equalTo(422))
+                .body("instance", equalTo("/api/measurements/batch"))
+                .body("importStatus", equalTo("REJECTED"))
                 .body("committed", equalTo(false))
                 .body("rejectedRows", equalTo(5))
                 .body("rejected.find { it.row == 2 }.field", equalTo("numerator"))

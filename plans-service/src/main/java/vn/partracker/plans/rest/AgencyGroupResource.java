@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyResponse;
@@ -65,8 +68,10 @@ public class AgencyGroupResource {
     @APIResponse(responseCode = "200", description = "One page of groups")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<GroupResponse> list(
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(q, PageRequest.of(page, size));
+            @QueryParam("q") String q,
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
+        return service.list(q, PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET
@@ -90,8 +95,11 @@ public class AgencyGroupResource {
     public Page<AgencyResponse> members(
             @PathParam("id") UUID id,
             @QueryParam("asOf") String asOf,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        return service.members(id, QueryParams.date("asOf", asOf, LocalDate.now()), PageRequest.of(page, size));
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
+        return service.members(
+                id,
+                QueryParams.date("asOf", asOf, LocalDate.now()),
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 }

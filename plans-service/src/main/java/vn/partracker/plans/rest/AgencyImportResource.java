@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyImportReport;
 import vn.partracker.plans.service.AgencyImportService;
+import vn.partracker.support.http.LargeBody;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 
@@ -45,6 +46,7 @@ public class AgencyImportResource {
     @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked); counts per outcome")
     @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
+    @LargeBody
     public Response importJson(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("dryRun") boolean dryRun,
@@ -69,6 +71,7 @@ public class AgencyImportResource {
     @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked); counts per outcome")
     @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
+    @LargeBody
     public Response importCsv(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("dryRun") boolean dryRun, String text) {
         if (dryRun) {

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -131,15 +133,15 @@ public class AgencyResource {
             @QueryParam("kind") String kind,
             @QueryParam("parentId") String parentId,
             @QueryParam("q") String q,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
         return service.list(
                 QueryParams.date("asOf", asOf, LocalDate.now()),
                 level,
                 QueryParams.enumValue("kind", kind, AgencyKind.class),
                 QueryParams.uuid("parentId", parentId),
                 q,
-                PageRequest.of(page, size));
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET
@@ -151,9 +153,12 @@ public class AgencyResource {
     public Page<AgencyResponse> children(
             @PathParam("id") UUID id,
             @QueryParam("asOf") String asOf,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        return service.children(id, QueryParams.date("asOf", asOf, LocalDate.now()), PageRequest.of(page, size));
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
+        return service.children(
+                id,
+                QueryParams.date("asOf", asOf, LocalDate.now()),
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET

@@ -16,6 +16,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AssignmentResponse;
@@ -52,15 +55,15 @@ public class AssignmentResource {
             @QueryParam("status") String status,
             @QueryParam("overdue") boolean overdue,
             @QueryParam("asOf") String asOf,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
         return service.list(
                 QueryParams.uuid("agencyId", agencyId),
                 QueryParams.uuid("planId", planId),
                 QueryParams.enumValue("status", status, AssignmentStatus.class),
                 overdue,
                 QueryParams.date("asOf", asOf, LocalDate.now()),
-                PageRequest.of(page, size));
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET

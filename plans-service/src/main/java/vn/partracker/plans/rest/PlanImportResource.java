@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.PlanImportDocument;
 import vn.partracker.plans.api.PlanImportReport;
 import vn.partracker.plans.service.PlanImportService;
+import vn.partracker.support.http.LargeBody;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 
@@ -43,6 +44,7 @@ public class PlanImportResource {
     @APIResponse(responseCode = "200", description = "Dry run: the report, valid or not")
     @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
+    @LargeBody
     public Response importPlan(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("dryRun") boolean dryRun,

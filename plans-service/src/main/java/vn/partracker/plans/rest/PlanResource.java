@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -73,13 +75,16 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "One page of plans")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<PlanResponse> list(
-            @QueryParam("year") Integer year,
+            @QueryParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String year,
             @QueryParam("status") String status,
             @QueryParam("q") String q,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
         return plans.list(
-                year, QueryParams.enumValue("status", status, PlanStatus.class), q, PageRequest.of(page, size));
+                QueryParams.integer("year", year),
+                QueryParams.enumValue("status", status, PlanStatus.class),
+                q,
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET
@@ -209,8 +214,8 @@ public class PlanResource {
             @QueryParam("status") String status,
             @QueryParam("dueFrom") String dueFrom,
             @QueryParam("dueTo") String dueTo,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
         return tasks.list(
                 planId,
                 sectionCode,
@@ -219,6 +224,6 @@ public class PlanResource {
                 QueryParams.enumValue("status", status, AssignmentStatus.class),
                 QueryParams.date("dueFrom", dueFrom, null),
                 QueryParams.date("dueTo", dueTo, null),
-                PageRequest.of(page, size));
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 }

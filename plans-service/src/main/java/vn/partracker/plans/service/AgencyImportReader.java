@@ -18,6 +18,7 @@ import vn.partracker.plans.api.AgencyImportRow;
 import vn.partracker.plans.api.GroupImportRow;
 import vn.partracker.plans.api.ImportProblem;
 import vn.partracker.support.csv.CsvReader;
+import vn.partracker.support.json.JsonInputLimits;
 
 /**
  * Turns an agency import document (JSON or CSV) into rows, collecting what cannot be read as problems of their row
@@ -172,15 +173,31 @@ public class AgencyImportReader {
                 .toList();
     }
 
+    /** A cell as quoted in a problem: at most 100 characters, so a huge cell does not make a huge answer. */
+    private static String abbreviate(String cell) {
+        return cell.length() <= 100 ? cell : cell.substring(0, 100) + "…";
+    }
+
+    /** A date cell: ISO-8601 within the one accepted date range ({@link JsonInputLimits#EARLIEST}…{@code LATEST}). */
     private static LocalDate date(String cell, String path, String field, List<ImportProblem> problems) {
         if (cell == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(cell);
+            date = LocalDate.parse(cell);
         } catch (DateTimeParseException e) {
-            problems.add(new ImportProblem(path, field, "'" + cell + "' is not a date (YYYY-MM-DD)"));
+            problems.add(new ImportProblem(path, field, "'" + abbreviate(cell) + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
+        if (date.isBefore(JsonInputLimits.EARLIEST) || date.isAfter(JsonInputLimits.LATEST)) {
+            problems.add(new ImportProblem(
+                    path,
+                    field,
+                    "must be between " + JsonInputLimits.EARLIEST + " and " + JsonInputLimits.LATEST + ", got '" + cell
+                            + "'"));
+            return null;
+        }
+        return date;
     }
 }

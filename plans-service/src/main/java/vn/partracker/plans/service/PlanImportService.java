@@ -31,6 +31,7 @@ import vn.partracker.plans.repository.AgencyGroupRepository;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
+import vn.partracker.support.json.JsonInputLimits;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.text.VietnameseText;
 
@@ -102,7 +103,11 @@ public class PlanImportService {
             ResolvedTask task = checkTask(docTasks.get(i), "tasks[" + i + "]", sectionCodes, resolver, problems);
             if (task != null) {
                 resolved.add(task);
-                if (Timeframe.parse(task.src.timeframe().text(), year).kind() != TimeframeKind.UNSTRUCTURED) {
+                // a year beyond the accepted date range is already a problem of the document; the grammar never
+                // sees it (it would build dates of year 2,147,483,647)
+                if (year >= JsonInputLimits.EARLIEST.getYear()
+                        && year <= JsonInputLimits.LATEST.getYear()
+                        && Timeframe.parse(task.src.timeframe().text(), year).kind() != TimeframeKind.UNSTRUCTURED) {
                     structured++;
                 }
             }
@@ -134,7 +139,18 @@ public class PlanImportService {
                 false, true, plan.id, status, sections.size(), resolved.size(), structured, assignments, List.of());
     }
 
+    /** A length limit of the single-request records (PlanRequest, TaskRequest), as a problem of the document. */
+    private static void maxLength(String value, int max, String path, String field, List<ImportProblem> problems) {
+        if (value != null && value.length() > max) {
+            problems.add(new ImportProblem(path, field, "at most " + max + " characters"));
+        }
+    }
+
     private UUID checkPlan(PlanImportDocument doc, Resolver resolver, List<ImportProblem> problems) {
+        maxLength(doc.number(), 100, "$", "number", problems);
+        maxLength(doc.title(), 2000, "$", "title", problems);
+        maxLength(doc.objectives(), 20000, "$", "objectives", problems);
+        maxLength(doc.requirements(), 20000, "$", "requirements", problems);
         if (blank(doc.number())) {
             problems.add(new ImportProblem("$", "number", "required"));
         }
@@ -161,6 +177,10 @@ public class PlanImportService {
         for (int i = 0; i < bases.size(); i++) {
             if (bases.get(i) == null || blank(bases.get(i).number())) {
                 problems.add(new ImportProblem("legalBases[" + i + "]", "number", "required"));
+            } else {
+                maxLength(bases.get(i).number(), 100, "legalBases[" + i + "]", "number", problems);
+                maxLength(bases.get(i).issuer(), 300, "legalBases[" + i + "]", "issuer", problems);
+                maxLength(bases.get(i).title(), 2000, "legalBases[" + i + "]", "title", problems);
             }
         }
         List<SectionDto> sections = doc.sections() == null ? List.of() : doc.sections();
@@ -175,6 +195,10 @@ public class PlanImportService {
             }
             if (s != null && blank(s.title())) {
                 problems.add(new ImportProblem(path, "title", "required"));
+            }
+            if (s != null) {
+                maxLength(s.code(), 20, path, "code", problems);
+                maxLength(s.title(), 1000, path, "title", problems);
             }
         }
         if (issuerId != null
@@ -204,6 +228,14 @@ public class PlanImportService {
         if (blank(t.title())) {
             problems.add(new ImportProblem(path, "title", "required"));
         }
+        // the lengths of a single task (TaskRequest), checked before the timeframe grammar reads the wording
+        maxLength(t.sectionCode(), 20, path, "sectionCode", problems);
+        maxLength(t.ordinal(), 20, path, "ordinal", problems);
+        maxLength(t.title(), 4000, path, "title", problems);
+        maxLength(t.description(), 20000, path, "description", problems);
+        maxLength(t.expectedOutput(), 4000, path, "expectedOutput", problems);
+        maxLength(t.legalBasis(), 4000, path, "legalBasis", problems);
+        maxLength(t.timeframe() == null ? null : t.timeframe().text(), 2000, path, "timeframe.text", problems);
         if (t.timeframe() == null || t.timeframe().text() == null) {
             problems.add(new ImportProblem(path, "timeframe.text", "required (any wording; it is kept as written)"));
         }

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.reporting.api.ExpectedAgenciesRequest;
@@ -25,6 +28,8 @@ import vn.partracker.reporting.api.RegimeRequest;
 import vn.partracker.reporting.api.RegimeResponse;
 import vn.partracker.reporting.service.ReportRegimeService;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.http.LargeBody;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
@@ -61,6 +66,7 @@ public class ReportRegimeResource {
 
     @POST
     @Path("/import")
+    @LargeBody
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Create several regimes with their expected reporters",
@@ -84,8 +90,18 @@ public class ReportRegimeResource {
     @APIResponse(responseCode = "200", description = "One page of regimes")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RegimeResponse> list(
-            @QueryParam("q") String q, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return service.list(q, PageRequest.of(page, size));
+            @QueryParam("q") String q,
+            @Parameter(
+                            description = "Page number from 0",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                    @QueryParam("page")
+                    String page,
+            @Parameter(
+                            description = "Page size, 1 to 500",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                    @QueryParam("size")
+                    String size) {
+        return service.list(q, PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET
@@ -144,7 +160,11 @@ public class ReportRegimeResource {
     @APIResponse(responseCode = "200", description = "The periods")
     @APIResponse(responseCode = "400", description = "Missing or invalid year")
     @APIResponse(responseCode = "404", description = "No such regime")
-    public RegimePeriods periods(@PathParam("id") UUID id, @QueryParam("year") Integer year) {
-        return service.periods(id, year);
+    public RegimePeriods periods(
+            @PathParam("id") UUID id,
+            @Parameter(description = "Calendar year", schema = @Schema(type = SchemaType.INTEGER, format = "int32"))
+                    @QueryParam("year")
+                    String year) {
+        return service.periods(id, QueryParams.integer("year", year));
     }
 }

@@ -19,6 +19,9 @@ public final class QueryParams {
     /** How much of a rejected value is echoed back; the rest is elided so a huge parameter is not reflected. */
     static final int ECHO_LIMIT = 40;
 
+    /** The longest text read as an int: ten digits and a sign. */
+    private static final int MAX_INTEGER_LENGTH = 11;
+
     private QueryParams() {}
 
     /**
@@ -100,6 +103,50 @@ public final class QueryParams {
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
             throw new ValidationException(name, "must be one of " + allowed + ", got '" + echo(value) + "'");
         }
+    }
+
+    /**
+     * A whole number of at most 10 digits, read from its text: bound as {@code Integer}, JAX-RS would answer
+     * {@code page=abc} or {@code page=99999999999999999999} with a misleading 404.
+     *
+     * @return the number, or {@code null} when the parameter is absent or blank
+     * @throws ValidationException when it is present but not such a number
+     */
+    public static Integer integer(String name, String value) {
+        if (absent(value)) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > MAX_INTEGER_LENGTH || !text.matches("[+-]?[0-9]+")) {
+            throw new ValidationException(name, "must be a whole number, got '" + echo(text) + "'");
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new ValidationException(
+                    name, "must be a whole number of at most 10 digits, got '" + echo(text) + "'");
+        }
+    }
+
+    /**
+     * {@code true} or {@code false} (any case): bound as {@code boolean}, JAX-RS reads every other text as false, so
+     * {@code dryRun=yes} would run the import for real.
+     *
+     * @return the value, or {@code fallback} when the parameter is absent or blank
+     * @throws ValidationException when it is present but neither word
+     */
+    public static boolean bool(String name, String value, boolean fallback) {
+        if (absent(value)) {
+            return fallback;
+        }
+        String text = value.strip();
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new ValidationException(name, "must be true or false, got '" + echo(text) + "'");
     }
 
     private static boolean absent(String value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -15,7 +16,8 @@ import java.time.LocalDate;
 
 /**
  * Explicit bounds on every JSON body the services read, instead of Jackson's generous defaults: nesting depth, the
- * length of one string and of one number, duplicate keys refused, and dates within {@link #EARLIEST}…{@link
+ * length of one string and of one number, duplicate keys refused, whole-number fields taking whole numbers only
+ * (Jackson would otherwise truncate {@code 5.9} or {@code 1e-999999999} into an int silently), and dates within {@link #EARLIEST}…{@link
  * #LATEST}. A body beyond a bound is refused while it is parsed, in microseconds, with a 400 naming the field.
  *
  * <p>Why these numbers: no request of the API nests deeper than a composite indicator's component tree (a handful
@@ -50,6 +52,7 @@ public class JsonInputLimits implements ObjectMapperCustomizer {
                         .maxStringLength(MAX_STRING_LENGTH)
                         .build());
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.registerModule(new SimpleModule("partracker-date-range").addDeserializer(LocalDate.class, new Dates()));
     }
 

@@ -70,4 +70,22 @@ class QueryParamsTest {
                 only(assertThrows(ValidationException.class, () -> QueryParams.date("asOf", "+100000000-01-01")))
                         .message());
     }
+
+    @Test
+    void wholeNumbersAndBooleansAreReadStrictly() {
+        assertEquals(3, QueryParams.integer("page", " 3 "));
+        assertNull(QueryParams.integer("page", null));
+        assertEquals(
+                "must be a whole number, got 'abc'",
+                only(assertThrows(ValidationException.class, () -> QueryParams.integer("page", "abc")))
+                        .message());
+        assertThrows(ValidationException.class, () -> QueryParams.integer("page", "99999999999999999999"));
+        assertThrows(ValidationException.class, () -> QueryParams.integer("page", "9999999999"));
+        assertEquals(true, QueryParams.bool("dryRun", "TRUE", false));
+        assertEquals(false, QueryParams.bool("dryRun", null, false));
+        assertEquals(
+                "must be true or false, got 'yes'",
+                only(assertThrows(ValidationException.class, () -> QueryParams.bool("dryRun", "yes", false)))
+                        .message());
+    }
 }

@@ -1,5 +1,6 @@
 package vn.partracker.support.json;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,5 +69,18 @@ class JsonInputLimitsTest {
         JsonProcessingException e =
                 assertThrows(JsonProcessingException.class, () -> mapper.readTree("{\"value\":1,\"value\":2}"));
         assertTrue(e.getMessage().contains("Duplicate field"), e.getMessage());
+    }
+
+    record Offsets(int province) {}
+
+    @Test
+    void wholeNumberFieldsRefuseFractionsAndExponents() {
+        assertEquals(
+                5,
+                assertDoesNotThrow(() -> mapper.readValue("{\"province\":5}", Offsets.class))
+                        .province());
+        assertThrows(JsonProcessingException.class, () -> mapper.readValue("{\"province\":5.9}", Offsets.class));
+        assertThrows(
+                JsonProcessingException.class, () -> mapper.readValue("{\"province\":1e-999999999}", Offsets.class));
     }
 }

@@ -23,6 +23,14 @@ import vn.partracker.reporting.api.TaskReport;
  *
  * <p>Rendering only, no HTTP: the resource chooses the representation from the Accept header and wraps the bytes in
  * its response.
+ *
+ * <p>Formula injection: agency, indicator and regime names come from other services and from clients. In CSV every
+ * text cell that a spreadsheet would read as a formula (one starting with {@code =}, {@code +}, {@code -}, {@code @},
+ * tab or carriage return) gets a leading apostrophe, which spreadsheet programs show as a text marker. Numbers this
+ * class writes itself (counts, sums, rates: {@link Number} values) stay as they are, so a negative sum such as
+ * {@code -5.5} remains a number a spreadsheet can add up; only text is neutralised. In XLSX every text value is
+ * written as a typed string cell (never a formula, whatever it starts with) and numbers as numeric cells; text longer
+ * than a cell can hold is cut at {@link #MAX_CELL_TEXT} characters.
  */
 public final class ReportExports {
 
@@ -68,43 +76,46 @@ public final class ReportExports {
     static final List<String> AGENCY_STATUS_HEADINGS =
             List.of("Tình trạng", "Mã đơn vị", "Tên đơn vị", "Cấp", "Hạn gửi báo cáo", "Thời điểm gửi");
 
+    /** The longest text an XLSX cell holds (POI refuses longer ones). */
+    static final int MAX_CELL_TEXT = 32_767;
+
     private ReportExports() {}
 
     /** The report as CSV sections separated by blank lines. */
     public static byte[] csv(PeriodicReport report) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        line(out, List.of("Báo cáo", report.regimeName()));
+        line(out, List.of("Báo cáo", text(report.regimeName())));
         line(
                 out,
                 List.of(
                         "Kỳ báo cáo",
-                        report.period(),
+                        text(report.period()),
                         "Từ ngày",
                         str(report.windowFrom()),
                         "Đến ngày",
                         str(report.windowTo())));
-        line(out, List.of("Đơn vị", report.agencyName()));
+        line(out, List.of("Đơn vị", text(report.agencyName())));
         out.append("\r\n");
         line(out, INDICATOR_HEADINGS);
         for (List<Object> row : indicatorRows(report)) {
-            line(out, row.stream().map(ReportExports::str).toList());
+            line(out, row.stream().map(ReportExports::csvCell).toList());
         }
         out.append("\r\n");
         line(out, TASK_HEADINGS);
         for (List<Object> row : taskRows(report.tasks())) {
-            line(out, row.stream().map(ReportExports::str).toList());
+            line(out, row.stream().map(ReportExports::csvCell).toList());
         }
         out.append("\r\n");
         line(out, COMPLETENESS_HEADINGS);
         line(
                 out,
                 completenessRow(report.completeness()).stream()
-                        .map(ReportExports::str)
+                        .map(ReportExports::csvCell)
                         .toList());
         out.append("\r\n");
         line(out, AGENCY_STATUS_HEADINGS);
         for (List<Object> row : agencyStatusRows(report.completeness())) {
-            line(out, row.stream().map(ReportExports::str).toList());
+            line(out, row.stream().map(ReportExports::csvCell).toList());
         }
         return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -140,13 +151,13 @@ public final class ReportExports {
 
     private static int title(Sheet sheet, CellStyle bold, PeriodicReport report) {
         Row first = sheet.createRow(0);
-        first.createCell(0).setCellValue(report.regimeName());
+        first.createCell(0).setCellValue(cellText(report.regimeName()));
         first.getCell(0).setCellStyle(bold);
         sheet.createRow(1)
                 .createCell(0)
-                .setCellValue("Kỳ báo cáo " + report.period() + " (từ ngày " + report.windowFrom() + " đến ngày "
-                        + report.windowTo() + ")");
-        sheet.createRow(2).createCell(0).setCellValue("Đơn vị: " + report.agencyName());
+                .setCellValue(cellText("Kỳ báo cáo " + report.period() + " (từ ngày " + report.windowFrom()
+                        + " đến ngày " + report.windowTo() + ")"));
+        sheet.createRow(2).createCell(0).setCellValue(cellText("Đơn vị: " + report.agencyName()));
         return 4;
     }
 
@@ -166,7 +177,7 @@ public final class ReportExports {
                 } else if (v instanceof Integer n) {
                     row.createCell(i).setCellValue(n);
                 } else if (v != null) {
-                    row.createCell(i).setCellValue(v.toString());
+                    row.createCell(i).setCellValue(cellText(v.toString()));
                 }
             }
         }
@@ -264,6 +275,30 @@ public final class ReportExports {
             return d.toPlainString();
         }
         return value.toString();
+    }
+
+    /** A CSV cell: numbers written as they are, everything else as neutralised text. */
+    private static String csvCell(Object value) {
+        return value instanceof Number ? str(value) : text(str(value));
+    }
+
+    /**
+     * Text for a CSV cell that no spreadsheet evaluates: a leading apostrophe before {@code =}, {@code +}, {@code -},
+     * {@code @}, tab or carriage return.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value
+                : value;
+    }
+
+    /** Text for an XLSX string cell, cut to what a cell holds. */
+    private static String cellText(String value) {
+        return value.length() <= MAX_CELL_TEXT ? value : value.substring(0, MAX_CELL_TEXT);
     }
 
     private static void line(StringBuilder out, List<String> values) {
