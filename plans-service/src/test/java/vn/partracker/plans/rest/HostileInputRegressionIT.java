@@ -364,4 +364,35 @@ class HostileInputRegressionIT {
     private void nothingWritten(Supplier<ValidatableResponse> request) {
         TableCounts.assertNothingWritten(dataSource, request, TABLES);
     }
+
+    /**
+     * A body declared beyond the 50 MB import limit is refused before it is read, with problem+json (the HTTP layer's
+     * own refusal had an empty body). Sent over a raw socket: only the headers, no 60 MB.
+     */
+    @Test
+    void aBodyDeclaredBeyondTheImportLimitIsRefusedWithProblemJson() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream()
+                    .write(("POST /api/agencies/import HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+                                    + "\r\nContent-Length: 60000000\r\n\r\n{")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[1024];
+            while (!received.toString().endsWith("}")) {
+                int n = socket.getInputStream().read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                received.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            String answer = received.toString();
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(
+                    answer.toLowerCase(java.util.Locale.ROOT).contains("content-type: application/problem+json"),
+                    answer);
+            assertTrue(answer.contains("\"status\":413"), answer);
+        }
+    }
 }

@@ -18,8 +18,9 @@ import vn.partracker.support.problem.Problem;
  * a client cannot make a service buffer or parse tens of megabytes where a few kilobytes are expected. Both are
  * answered 413 problem+json.
  *
- * <p>The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}, set to the import limit) rejects larger
- * bodies before any resource runs; its 413 is rewritten into problem+json here too. Below it, the declared
+ * <p>A declared body beyond the import limit is refused before the HTTP layer reads it (problem+json too); the HTTP
+ * layer's own limit ({@code quarkus.http.limits.max-body-size}, set to the import limit) stays as the backstop for
+ * chunked bodies. Below it, the declared
  * {@code Content-Length} is checked before the body is read, and a body without one (chunked) is counted while it
  * is read.
  */
@@ -56,18 +57,34 @@ public class BodySizeLimit {
         }
     }
 
-    /** Answers the HTTP layer's own 413 (a body beyond the import limit) with problem+json. */
-    void problemFor413(@Observes Router router) {
-        router.errorHandler(413, ctx -> {
-            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+    /**
+     * Refuses a declared body beyond the import limit before the HTTP layer's body handler sees it: that handler
+     * answers with an empty 413, this one with problem+json. (A chunked body beyond the limit still gets the HTTP
+     * layer's empty 413.)
+     */
+    void refuseOversizedBodies(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String declared = ctx.request().getHeader("Content-Length");
+            long length = -1;
+            if (declared != null) {
+                try {
+                    length = Long.parseLong(declared.strip());
+                } catch (NumberFormatException e) {
+                    length = -1;
+                }
+            }
+            if (length > IMPORT_LIMIT) {
                 ctx.response()
                         .setStatusCode(413)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
                         .end("{\"type\":\"" + Problem.TYPE_PREFIX + "payload-too-large\",\"title\":\"Payload too"
                                 + " large\",\"status\":413,\"detail\":\"the request body is larger than the "
                                 + IMPORT_LIMIT / (1024 * 1024) + " MB any endpoint accepts\",\"instance\":\""
-                                + ctx.normalizedPath().replace("\"", "") + "\"}");
+                                + ctx.normalizedPath().replace("\"", "").replace("\\", "") + "\"}");
+                return;
             }
+            ctx.next();
         });
     }
 
