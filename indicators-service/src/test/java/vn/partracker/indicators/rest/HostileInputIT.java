@@ -23,6 +23,7 @@ import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fixtures.TableCounts;
 import vn.partracker.testsupport.fuzz.HostileInputContract;
+import vn.partracker.testsupport.fuzz.HostileInputProfile;
 
 /**
  * The suite's hostile-input fuzzer against indicators-service: 10,000 requests generated from its own OpenAPI document,

@@ -190,12 +190,8 @@ public class AgencyImportReader {
             problems.add(new ImportProblem(path, field, "'" + abbreviate(cell) + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
-        if (date.isBefore(JsonInputLimits.EARLIEST) || date.isAfter(JsonInputLimits.LATEST)) {
-            problems.add(new ImportProblem(
-                    path,
-                    field,
-                    "must be between " + JsonInputLimits.EARLIEST + " and " + JsonInputLimits.LATEST + ", got '" + cell
-                            + "'"));
+        if (!JsonInputLimits.accepts(date)) {
+            problems.add(new ImportProblem(path, field, JsonInputLimits.DATE_RANGE_MESSAGE + ", got '" + cell + "'"));
             return null;
         }
         return date;

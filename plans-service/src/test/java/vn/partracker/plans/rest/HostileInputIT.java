@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fuzz.HostileInputContract;
+import vn.partracker.testsupport.fuzz.HostileInputProfile;
 
 /**
  * The shared hostile-input contract against plans-service: 10,000 requests generated from its own OpenAPI document,

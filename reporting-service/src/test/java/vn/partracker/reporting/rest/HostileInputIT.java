@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import vn.partracker.reporting.KonTumFixture;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fuzz.HostileInputContract;
+import vn.partracker.testsupport.fuzz.HostileInputProfile;
 
 /**
  * The shared hostile-input fuzzer against reporting-service, on a database of its own with the Kon Tum world, one

@@ -1,5 +1,6 @@
 package vn.partracker.support.http;
 
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -43,13 +44,7 @@ public class BodySizeLimit {
                 : DEFAULT_LIMIT;
         String declared = request.getHeaderString("Content-Length");
         if (declared != null) {
-            long length;
-            try {
-                length = Long.parseLong(declared.strip());
-            } catch (NumberFormatException e) {
-                return;
-            }
-            if (length > limit) {
+            if (declaredLength(declared) > limit) {
                 throw new PayloadTooLargeException(limit);
             }
         } else if (request.hasEntity()) {
@@ -64,28 +59,28 @@ public class BodySizeLimit {
      */
     void refuseOversizedBodies(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String declared = ctx.request().getHeader("Content-Length");
-            long length = -1;
-            if (declared != null) {
-                try {
-                    length = Long.parseLong(declared.strip());
-                } catch (NumberFormatException e) {
-                    length = -1;
-                }
-            }
-            if (length > IMPORT_LIMIT) {
+            if (declaredLength(ctx.request().getHeader("Content-Length")) > IMPORT_LIMIT) {
                 ctx.response()
                         .setStatusCode(413)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close")
-                        .end("{\"type\":\"" + Problem.TYPE_PREFIX + "payload-too-large\",\"title\":\"Payload too"
-                                + " large\",\"status\":413,\"detail\":\"the request body is larger than the "
-                                + IMPORT_LIMIT / (1024 * 1024) + " MB any endpoint accepts\",\"instance\":\""
-                                + ctx.normalizedPath().replace("\"", "").replace("\\", "") + "\"}");
+                        .end(Json.encode(Problem.of(new PayloadTooLargeException(IMPORT_LIMIT), ctx.normalizedPath())));
                 return;
             }
             ctx.next();
         });
+    }
+
+    /** The declared body length, or -1 when none (or no number) is declared. */
+    private static long declaredLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** Counts a body without Content-Length and stops at the limit. */

@@ -16,9 +16,6 @@ import vn.partracker.support.problem.ValidationException;
  */
 public final class QueryParams {
 
-    /** How much of a rejected value is echoed back; the rest is elided so a huge parameter is not reflected. */
-    static final int ECHO_LIMIT = 40;
-
     /** The longest text read as an int: ten digits and a sign. */
     private static final int MAX_INTEGER_LENGTH = 11;
 
@@ -40,13 +37,11 @@ public final class QueryParams {
             date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw new ValidationException(
-                    name, "must be an ISO-8601 date such as 2024-12-31, got '" + echo(value) + "'");
+                    name, "must be an ISO-8601 date such as 2024-12-31, got '" + ValidationException.echo(value) + "'");
         }
-        if (date.isBefore(JsonInputLimits.EARLIEST) || date.isAfter(JsonInputLimits.LATEST)) {
+        if (!JsonInputLimits.accepts(date)) {
             throw new ValidationException(
-                    name,
-                    "must be between " + JsonInputLimits.EARLIEST + " and " + JsonInputLimits.LATEST + ", got '"
-                            + echo(value) + "'");
+                    name, JsonInputLimits.DATE_RANGE_MESSAGE + ", got '" + ValidationException.echo(value) + "'");
         }
         return date;
     }
@@ -69,7 +64,7 @@ public final class QueryParams {
         try {
             return UUID.fromString(value.strip());
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(name, "must be a UUID, got '" + echo(value) + "'");
+            throw new ValidationException(name, "must be a UUID, got '" + ValidationException.echo(value) + "'");
         }
     }
 
@@ -101,7 +96,8 @@ public final class QueryParams {
         } catch (IllegalArgumentException e) {
             String allowed =
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw new ValidationException(name, "must be one of " + allowed + ", got '" + echo(value) + "'");
+            throw new ValidationException(
+                    name, "must be one of " + allowed + ", got '" + ValidationException.echo(value) + "'");
         }
     }
 
@@ -118,13 +114,13 @@ public final class QueryParams {
         }
         String text = value.strip();
         if (text.length() > MAX_INTEGER_LENGTH || !text.matches("[+-]?[0-9]+")) {
-            throw new ValidationException(name, "must be a whole number, got '" + echo(text) + "'");
+            throw new ValidationException(name, "must be a whole number, got '" + ValidationException.echo(text) + "'");
         }
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
             throw new ValidationException(
-                    name, "must be a whole number of at most 10 digits, got '" + echo(text) + "'");
+                    name, "must be a whole number of at most 10 digits, got '" + ValidationException.echo(text) + "'");
         }
     }
 
@@ -146,14 +142,10 @@ public final class QueryParams {
         if (text.equalsIgnoreCase("false")) {
             return false;
         }
-        throw new ValidationException(name, "must be true or false, got '" + echo(text) + "'");
+        throw new ValidationException(name, "must be true or false, got '" + ValidationException.echo(text) + "'");
     }
 
     private static boolean absent(String value) {
         return value == null || value.isBlank();
-    }
-
-    static String echo(String value) {
-        return value.length() <= ECHO_LIMIT ? value : value.substring(0, ECHO_LIMIT) + "…";
     }
 }

@@ -43,6 +43,14 @@ public class JsonInputLimits implements ObjectMapperCustomizer {
     /** Latest date accepted in a request. */
     public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
 
+    /** What a date outside the accepted range is told. */
+    public static final String DATE_RANGE_MESSAGE = "must be between " + EARLIEST + " and " + LATEST;
+
+    /** Whether a date lies in the one accepted range, {@link #EARLIEST}…{@link #LATEST}. */
+    public static boolean accepts(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.getFactory()
@@ -73,11 +81,11 @@ public class JsonInputLimits implements ObjectMapperCustomizer {
         @Override
         public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             LocalDate date = iso.deserialize(parser, context);
-            if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            if (date != null && !accepts(date)) {
                 return (LocalDate) context.handleWeirdStringValue(
                         LocalDate.class,
                         parser.currentToken() == JsonToken.VALUE_STRING ? parser.getText() : date.toString(),
-                        "must be between " + EARLIEST + " and " + LATEST);
+                        DATE_RANGE_MESSAGE);
             }
             return date;
         }

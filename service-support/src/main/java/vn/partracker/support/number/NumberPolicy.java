@@ -53,7 +53,7 @@ public final class NumberPolicy {
             t = t.replace(',', '.');
         }
         if (!t.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
-            throw new ValidationException(field, "'" + abbreviate(text) + "' is not a number");
+            throw new ValidationException(field, "'" + ValidationException.echo(text) + "' is not a number");
         }
         BigDecimal value = new BigDecimal(t);
         if (!accepts(value)) {
@@ -72,9 +72,5 @@ public final class NumberPolicy {
             throw new ValidationException(field, MESSAGE);
         }
         return value;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 }

@@ -31,4 +31,16 @@ public record Problem(
 
     /** Prefix of the {@code type} URIs. */
     public static final String TYPE_PREFIX = "https://partracker.vn/problems/";
+
+    /** The problem a rule violation answers with, for the request at {@code instance}. */
+    public static Problem of(ApiException e, String instance) {
+        return new Problem(
+                TYPE_PREFIX + e.problemType(),
+                e.title(),
+                e.status(),
+                e.getMessage(),
+                instance,
+                e.errors(),
+                e.lockReason());
+    }
 }

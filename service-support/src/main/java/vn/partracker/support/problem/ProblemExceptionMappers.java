@@ -39,14 +39,7 @@ public class ProblemExceptionMappers {
     /** Rule violations thrown by the service layer. */
     @ServerExceptionMapper
     public Response mapApiException(ApiException e, UriInfo uriInfo) {
-        return respond(new Problem(
-                Problem.TYPE_PREFIX + e.problemType(),
-                e.title(),
-                e.status(),
-                e.getMessage(),
-                path(uriInfo),
-                e.errors(),
-                e.lockReason()));
+        return respond(Problem.of(e, path(uriInfo)));
     }
 
     /** Bean Validation on resource parameters and request bodies. */
