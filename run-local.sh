@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs PAR Tracker locally without Docker: embedded PostgreSQL, a local Kafka broker and the three services.
 # Builds whatever is missing first (or everything with --rebuild). Stop with Ctrl-C.
+# ./run-local.sh token <role> [agency-code] [--subtree] prints one signed dev token (valid 12 h) and starts nothing.
 # Options and environment variables: ./run-local.sh --help, or local-stack/README-local-stack.md.
 set -euo pipefail
 
@@ -8,14 +9,23 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
 
 rebuild=false
 launcher_only=false
+token=false
 args=()
-for arg in "$@"; do
-    case "$arg" in
-        --rebuild) rebuild=true ;;
-        --infra-only | --help | -h) launcher_only=true; args+=("$arg") ;;
-        *) args+=("$arg") ;;
-    esac
-done
+if [[ "${1:-}" == "token" ]]; then
+    # Only the launcher is needed, and stdout must carry the token alone: build chatter goes to stderr.
+    token=true
+    launcher_only=true
+    args=("$@")
+    exec 3>&1 1>&2
+else
+    for arg in "$@"; do
+        case "$arg" in
+            --rebuild) rebuild=true ;;
+            --infra-only | --help | -h) launcher_only=true; args+=("$arg") ;;
+            *) args+=("$arg") ;;
+        esac
+    done
+fi
 
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if ! command -v "$java_cmd" >/dev/null 2>&1; then
@@ -64,6 +74,12 @@ if $rebuild || needs_build; then
 fi
 
 jar=$(launcher_jar) || { echo "run-local.sh: local-stack jar missing after the build" >&2; exit 1; }
+
+if $token; then
+    # shellcheck disable=SC2086
+    exec "$java_cmd" ${LOCAL_STACK_JAVA_OPTS:--Xmx384m} -cp "$jar:local-stack/target/lib/*" \
+        vn.partracker.localstack.LocalStack "${args[@]}" 1>&3 3>&-
+fi
 
 # A shell started in the background without job control ignores SIGINT, and the JVM would inherit that and never run
 # its shutdown hook on SIGINT; env --default-signal (coreutils >= 8.31) restores the default where available.

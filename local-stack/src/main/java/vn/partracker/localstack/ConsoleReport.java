@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders the summary printed once the stack is up: timings, a table of service URLs and the infrastructure. */
+/**
+ * Renders the summary printed once the stack is up: timings, a table of service URLs, how to get a token and the
+ * infrastructure.
+ */
 public final class ConsoleReport {
 
     private static final String NL = System.lineSeparator();
@@ -17,6 +20,7 @@ public final class ConsoleReport {
     /**
      * Renders the summary.
      *
+     * @param publicKeyFile the public key the services verify tokens with ({@code JWT_PUBLIC_KEY_LOCATION})
      * @param infrastructure time until PostgreSQL, Kafka, databases and topics were ready
      * @param services time from starting the service processes until all were ready; {@code null} with
      *     {@code --infra-only}
@@ -28,6 +32,7 @@ public final class ConsoleReport {
             String databaseUser,
             String databasePassword,
             Path dataDirectory,
+            Path publicKeyFile,
             Duration infrastructure,
             Duration services,
             Map<AppService, Long> residentMegabytes) {
@@ -64,6 +69,28 @@ public final class ConsoleReport {
         }
         out.append(NL);
         String indent = "  ";
+        String more = indent + " ".repeat(12);
+        out.append(indent)
+                .append(String.format("%-12s", "Tokens"))
+                .append("./run-local.sh token <role> [agency-code] [--subtree]  (")
+                .append(String.join(", ", DevTokens.ROLES))
+                .append("; valid ")
+                .append(DevTokens.LIFETIME.toHours())
+                .append(" h)")
+                .append(NL);
+        out.append(more).append("TOKEN=$(./run-local.sh token reporter KT.STP)").append(NL);
+        out.append(more)
+                .append("curl -H \"Authorization: Bearer $TOKEN\" http://localhost:")
+                .append(options.httpPort(AppService.INDICATORS))
+                .append("/api/indicators")
+                .append(NL);
+        out.append(more)
+                .append("Swagger UI: Authorize, paste the token. Issuer ")
+                .append(DevTokens.ISSUER)
+                .append(", public key ")
+                .append(publicKeyFile)
+                .append(NL)
+                .append(NL);
         for (AppService service : AppService.values()) {
             out.append(indent)
                     .append(service == AppService.PLANS ? String.format("%-12s", "PostgreSQL") : " ".repeat(12))
@@ -100,6 +127,10 @@ public final class ConsoleReport {
                     .append(databasePassword)
                     .append(" KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:")
                     .append(options.kafkaPort())
+                    .append(" JWT_ISSUER=")
+                    .append(DevTokens.ISSUER)
+                    .append(" JWT_PUBLIC_KEY_LOCATION=")
+                    .append(publicKeyFile)
                     .append(" ./mvnw -pl plans-service quarkus:dev")
                     .append(NL);
         }

@@ -106,6 +106,16 @@ public final class DataDirectory implements AutoCloseable {
         return root.resolve("kafka");
     }
 
+    /** Returns the directory of the dev key pair the local tokens are signed with ({@link DevTokens}). */
+    public Path jwt() {
+        return jwt(root);
+    }
+
+    /** Returns the key pair directory of the data directory {@code root}, without locking it. */
+    public static Path jwt(Path root) {
+        return root.resolve("jwt");
+    }
+
     /** Returns the directory of the process logs. */
     public Path logs() {
         return root.resolve("logs");

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Sends the steps of a {@link DemoManifest} to the running services, one progress line per step on the console.
  * Every body is sent with an {@code Idempotency-Key} (SHA-256 of the file), so loading the demo again on a restart is
- * harmless: the services answer 2xx or 409 and nothing is duplicated.
+ * harmless: the services answer 2xx or 409 and nothing is duplicated. Every request, polls included, carries the
+ * launcher's admin token ({@code Authorization: Bearer}), since every {@code /api} call needs one.
  */
 public final class DemoLoader {
 
@@ -29,12 +30,17 @@ public final class DemoLoader {
 
     private final HttpClient http;
     private final Map<AppService, Integer> ports;
+    private final String bearerToken;
     private final PrintStream console;
 
-    /** Creates a loader that sends requests to 127.0.0.1 on the given ports and reports on {@code console}. */
-    public DemoLoader(HttpClient http, Map<AppService, Integer> ports, PrintStream console) {
+    /**
+     * Creates a loader that sends requests to 127.0.0.1 on the given ports with {@code bearerToken} (an admin token)
+     * and reports on {@code console}.
+     */
+    public DemoLoader(HttpClient http, Map<AppService, Integer> ports, String bearerToken, PrintStream console) {
         this.http = http;
         this.ports = Map.copyOf(ports);
+        this.bearerToken = bearerToken;
         this.console = console;
     }
 
@@ -144,8 +150,10 @@ public final class DemoLoader {
             Duration timeout,
             boolean idempotencyKey)
             throws IOException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(uri(service, path)).timeout(timeout).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + bearerToken);
         if (file.isEmpty()) {
             return request.method(method, HttpRequest.BodyPublishers.noBody()).build();
         }

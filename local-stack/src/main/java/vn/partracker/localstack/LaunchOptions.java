@@ -22,6 +22,7 @@ import java.util.Map;
  * @param kafkaControllerPort KRaft controller port
  * @param serviceJvmOptions JVM options for each service process
  * @param demoManifest the demo data manifest, relative to the repository root unless absolute
+ * @param corsOrigins {@code CORS_ORIGINS} passed on to the services (comma list; empty: the services' default)
  */
 public record LaunchOptions(
         boolean fresh,
@@ -33,7 +34,8 @@ public record LaunchOptions(
         int kafkaPort,
         int kafkaControllerPort,
         List<String> serviceJvmOptions,
-        String demoManifest) {
+        String demoManifest,
+        String corsOrigins) {
 
     /** Default PostgreSQL port: away from 5432 so that a system PostgreSQL does not clash. */
     public static final int DEFAULT_PG_PORT = 55432;
@@ -83,8 +85,19 @@ public record LaunchOptions(
         String manifest = env.getOrDefault("DEMO_MANIFEST", "").isBlank()
                 ? DEFAULT_DEMO_MANIFEST
                 : env.get("DEMO_MANIFEST").trim();
+        String corsOrigins = env.getOrDefault("CORS_ORIGINS", "").trim();
         LaunchOptions options = new LaunchOptions(
-                fresh, demo, infraOnly, help, httpPorts, pgPort, kafkaPort, controllerPort, jvmOptions, manifest);
+                fresh,
+                demo,
+                infraOnly,
+                help,
+                httpPorts,
+                pgPort,
+                kafkaPort,
+                controllerPort,
+                jvmOptions,
+                manifest,
+                corsOrigins);
         options.checkDistinctPorts();
         return options;
     }
@@ -112,6 +125,7 @@ public record LaunchOptions(
     public static String usage() {
         return """
                 Usage: ./run-local.sh [--fresh] [--no-demo] [--infra-only] [--rebuild] [--help]
+                       ./run-local.sh token <role> [agency-code] [--subtree]
 
                 Starts embedded PostgreSQL, a local Kafka broker and the three PAR Tracker services.
                 Stop with Ctrl-C.
@@ -123,11 +137,21 @@ public record LaunchOptions(
                   --rebuild     (run-local.sh) run ./mvnw -DskipTests install before starting
                   --help        show this text
 
+                Tokens (every /api call needs one):
+                  ./run-local.sh token <role> [agency-code] [--subtree]
+                                prints one signed JWT (valid 12 h) and nothing else; starts nothing.
+                                role: admin, planner, reporter, evaluator, viewer; agency-code e.g. KT.STP;
+                                --subtree also covers the agencies under it (agencyScope=subtree).
+                                TOKEN=$(./run-local.sh token reporter KT.STP)
+                                curl -H "Authorization: Bearer $TOKEN" http://localhost:8082/api/indicators
+                                The key pair lives in .local-data/jwt (created when missing; --fresh replaces it).
+
                 Environment (defaults in brackets):
                   PLANS_PORT [8081]  INDICATORS_PORT [8082]  REPORTING_PORT [8083]
                   PG_PORT [55432]  KAFKA_PORT [59092]  KAFKA_CONTROLLER_PORT [KAFKA_PORT + 1]
                   SERVICE_JAVA_OPTS [-Xmx256m]  JVM options of each service process
                   DEMO_MANIFEST [demo-data/manifest.json]  demo data to load
+                  CORS_ORIGINS [empty]  passed on to the services (comma list of allowed origins)
                 """;
     }
 

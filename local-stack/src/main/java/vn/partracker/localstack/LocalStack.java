@@ -59,6 +59,7 @@ public final class LocalStack {
     private volatile DataDirectory data;
     private volatile CompletableFuture<PostgresServer> postgresStart;
     private volatile KafkaBroker kafka;
+    private volatile DevTokens tokens;
 
     /** Creates a launcher for the repository at {@code repositoryRoot}, printing its UI to {@code console}. */
     public LocalStack(LaunchOptions options, Path repositoryRoot, PrintStream console) {
@@ -69,6 +70,11 @@ public final class LocalStack {
 
     /** Entry point; see {@link LaunchOptions#usage()}. */
     public static void main(String[] args) {
+        if (args.length > 0 && "token".equals(args[0])) {
+            System.exit(printToken(
+                    List.of(args).subList(1, args.length), Path.of("").toAbsolutePath()));
+            return;
+        }
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(List.of(args), System.getenv());
@@ -96,6 +102,32 @@ public final class LocalStack {
     }
 
     /**
+     * {@code ./run-local.sh token <role> [agency-code] [--subtree]}: prints one signed token on stdout and nothing
+     * else, so that {@code TOKEN=$(./run-local.sh token ...)} works. Starts nothing and takes no lock (a running stack
+     * is fine); creates the key pair when there is none yet.
+     *
+     * @return the exit code: 0, or 2 for bad arguments (explained on stderr)
+     */
+    static int printToken(List<String> args, Path repositoryRoot) {
+        DevTokens.Claims claims;
+        try {
+            claims = DevTokens.Claims.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local.sh token: " + e.getMessage());
+            System.err.println("Usage: ./run-local.sh token <role> [agency-code] [--subtree]   (see --help)");
+            return 2;
+        }
+        try {
+            DevTokens tokens = DevTokens.loadOrCreate(DataDirectory.jwt(repositoryRoot.resolve(".local-data")));
+            System.out.println(tokens.sign(claims));
+            return 0;
+        } catch (IOException | LaunchException e) {
+            System.err.println("run-local.sh token: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /**
      * Starts the infrastructure, then (unless {@code --infra-only}) the services, waits until they are ready, loads
      * the demo data and prints the summary.
      *
@@ -111,6 +143,7 @@ public final class LocalStack {
             LOG.info("--fresh: deleting the data in {}", data.root());
             data.wipe();
         }
+        tokens = DevTokens.loadOrCreate(data.jwt());
         data.stopLeftoverServices();
         data.stopLeftoverPostgres();
         Ports.requireFree(options.allPorts());
@@ -236,6 +269,11 @@ public final class LocalStack {
             environment.put("DB_USERNAME", DB_USER);
             environment.put("DB_PASSWORD", DB_PASSWORD);
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            environment.put("JWT_ISSUER", DevTokens.ISSUER);
+            environment.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toString());
+            if (!options.corsOrigins().isEmpty()) {
+                environment.put("CORS_ORIGINS", options.corsOrigins());
+            }
             synchronized (lifecycle) {
                 if (stopping) {
                     return;
@@ -329,7 +367,9 @@ public final class LocalStack {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        boolean complete = new DemoLoader(http, options.httpPorts(), console).load(manifest);
+        boolean complete = new DemoLoader(
+                        http, options.httpPorts(), tokens.sign(DevTokens.Claims.launcherAdmin()), console)
+                .load(manifest);
         if (complete) {
             console.println("  demo data loaded (" + manifest.steps().size() + " steps) in "
                     + ConsoleReport.seconds(Duration.ofNanos(System.nanoTime() - begin)));
@@ -434,7 +474,15 @@ public final class LocalStack {
 
     private String report(Duration infrastructure, Duration servicesReady, Map<AppService, Long> rss) {
         return ConsoleReport.render(
-                options, TOPICS, DB_USER, DB_PASSWORD, data.root(), infrastructure, servicesReady, rss);
+                options,
+                TOPICS,
+                DB_USER,
+                DB_PASSWORD,
+                data.root(),
+                tokens.publicKeyFile(),
+                infrastructure,
+                servicesReady,
+                rss);
     }
 
     private static <T> T join(CompletableFuture<T> future) throws IOException {

@@ -50,6 +50,11 @@ public final class PostgresServer implements AutoCloseable {
                     .setOverrideWorkingDirectory(workDirectory.toFile())
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // zonky turns both off (-F, synchronous_commit) for throwaway test databases; this cluster's data
+                    // is
+                    // kept across restarts, so a crash must not lose or corrupt it
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(log)

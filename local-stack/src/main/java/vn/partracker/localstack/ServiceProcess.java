@@ -36,8 +36,8 @@ public final class ServiceProcess {
 
     /**
      * Starts the service. The launcher's environment is inherited, with the configuration contract of the services
-     * ({@code HTTP_PORT}, {@code DB_*}, {@code KAFKA_BOOTSTRAP_SERVERS}) set on top, plus {@code QUARKUS_HTTP_HOST}
-     * so that the HTTP server listens on the loopback interface only.
+     * ({@code HTTP_PORT}, {@code DB_*}, {@code KAFKA_BOOTSTRAP_SERVERS}, {@code JWT_*}) set on top, plus
+     * {@code QUARKUS_HTTP_HOST} so that the HTTP server listens on the loopback interface only.
      */
     public static ServiceProcess start(
             AppService service,

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Checks docker-compose.yml against the rules operators rely on: every container has a healthcheck, start order
- * follows health, and the services get only environment variables they actually read.
+ * follows health, the services get only environment variables they actually read, and they verify tokens from the
+ * Keycloak realm {@code deploy/keycloak/partracker-realm.json}, whose content (roles, claim mappers, demo users) this
+ * test checks too.
  */
 class ComposeFileTest {
 
@@ -39,6 +43,15 @@ class ComposeFileTest {
     /** Healthcheck keys that compose v1.29 and the compose specification both accept (no start_interval). */
     private static final Set<String> PORTABLE_HEALTHCHECK_KEYS =
             Set.of("test", "interval", "timeout", "retries", "start_period", "disable");
+
+    private static final String REALM_FILE = "deploy/keycloak/partracker-realm.json";
+    private static final List<String> ROLES = List.of("admin", "planner", "reporter", "evaluator", "viewer");
+    private static final String JWKS_URL = "http://keycloak:8080/realms/partracker/protocol/openid-connect/certs";
+
+    /** {@code ${VAR:-default}} as compose writes it, resolved to its default. */
+    private static final Pattern COMPOSE_DEFAULT = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)}");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path repositoryRoot;
     private static Map<String, Map<String, Object>> services;
@@ -102,6 +115,163 @@ class ComposeFileTest {
             assertTrue(dependsOn.containsKey("postgres"), app + " must depend on postgres");
             assertTrue(dependsOn.containsKey("kafka"), app + " must depend on kafka");
         }
+    }
+
+    @Test
+    void keycloakImportsTheRealmAndReportsReadinessOnItsManagementPort() {
+        Map<String, Object> keycloak = services.get("keycloak");
+        assertNotNull(keycloak, "docker-compose.yml has no service keycloak");
+        assertTrue(
+                String.valueOf(keycloak.get("image")).startsWith("quay.io/keycloak/keycloak:26."),
+                "Keycloak 26: " + keycloak.get("image"));
+        assertEquals(List.of("start-dev", "--import-realm"), keycloak.get("command"));
+        assertTrue(
+                String.valueOf(keycloak.get("volumes"))
+                        .contains("./" + REALM_FILE + ":/opt/keycloak/data/import/partracker-realm.json"),
+                "realm file mounted into the import directory: " + keycloak.get("volumes"));
+        Map<String, Object> environment = mapOf(keycloak.get("environment"), "keycloak.environment");
+        assertEquals("true", String.valueOf(environment.get("KC_HEALTH_ENABLED")));
+        assertEquals("http://localhost:8180", withDefaults(String.valueOf(environment.get("KC_HOSTNAME"))));
+        assertEquals("true", String.valueOf(environment.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC")));
+        String healthcheck = String.valueOf(
+                mapOf(keycloak.get("healthcheck"), "keycloak.healthcheck").get("test"));
+        assertTrue(healthcheck.contains("/dev/tcp/127.0.0.1/9000"), healthcheck);
+        assertTrue(healthcheck.contains("GET /health/ready"), healthcheck);
+        assertEquals(List.of("127.0.0.1:8180:8080"), withDefaults(keycloak.get("ports")));
+    }
+
+    @Test
+    void appServicesVerifyTokensOfTheKeycloakRealm() {
+        Map<String, Object> keycloakEnvironment =
+                mapOf(services.get("keycloak").get("environment"), "keycloak.environment");
+        String issuer = withDefaults(String.valueOf(keycloakEnvironment.get("KC_HOSTNAME"))) + "/realms/partracker";
+        for (String app : APP_SERVICES) {
+            Map<String, Object> environment = mapOf(services.get(app).get("environment"), app + ".environment");
+            assertEquals(issuer, withDefaults(String.valueOf(environment.get("JWT_ISSUER"))), app + ": JWT_ISSUER");
+            assertEquals(JWKS_URL, environment.get("JWT_PUBLIC_KEY_LOCATION"), app + ": JWT_PUBLIC_KEY_LOCATION");
+            Map<String, Object> dependsOn = mapOf(services.get(app).get("depends_on"), app + ".depends_on");
+            assertTrue(dependsOn.containsKey("keycloak"), app + " must wait for keycloak");
+        }
+    }
+
+    @Test
+    void realmHasTheFiveRolesAndAPublicClientForDemosAndSwaggerUi() throws IOException {
+        JsonNode realm = realm();
+
+        assertEquals("partracker", realm.path("realm").asText());
+        assertTrue(realm.path("enabled").asBoolean());
+        Set<String> roles = new TreeSet<>();
+        realm.path("roles")
+                .path("realm")
+                .forEach(role -> roles.add(role.path("name").asText()));
+        assertEquals(new TreeSet<>(ROLES), roles);
+        JsonNode client = client(realm);
+        assertTrue(client.path("publicClient").asBoolean(), "public client");
+        assertTrue(client.path("directAccessGrantsEnabled").asBoolean(), "password grant for demos");
+        assertTrue(client.path("standardFlowEnabled").asBoolean(), "authorization code for Swagger UI");
+        Set<String> redirects = new TreeSet<>();
+        client.path("redirectUris").forEach(uri -> redirects.add(uri.asText()));
+        for (int port = 8081; port <= 8083; port++) {
+            assertTrue(redirects.contains("http://localhost:" + port + "/*"), "redirect to port " + port);
+        }
+    }
+
+    @Test
+    void realmMapsRolesToGroupsAndAgencyAttributesToClaims() throws IOException {
+        Map<String, JsonNode> mappers = new LinkedHashMap<>();
+        client(realm())
+                .path("protocolMappers")
+                .forEach(m -> mappers.put(
+                        m.path("config")
+                                .path("claim.name")
+                                .asText(m.path("name").asText()),
+                        m));
+
+        JsonNode groups = mappers.get("groups");
+        assertNotNull(groups, "a mapper for the groups claim: " + mappers.keySet());
+        assertEquals(
+                "oidc-usermodel-realm-role-mapper",
+                groups.path("protocolMapper").asText());
+        assertEquals("true", groups.path("config").path("multivalued").asText());
+        assertEquals("true", groups.path("config").path("access.token.claim").asText());
+        for (String attribute : List.of("agency", "agencyScope")) {
+            JsonNode mapper = mappers.get(attribute);
+            assertNotNull(mapper, "a mapper for the " + attribute + " claim: " + mappers.keySet());
+            assertEquals(
+                    "oidc-usermodel-attribute-mapper",
+                    mapper.path("protocolMapper").asText());
+            assertEquals(attribute, mapper.path("config").path("user.attribute").asText());
+            assertEquals(
+                    "true", mapper.path("config").path("access.token.claim").asText());
+        }
+        assertTrue(
+                mappers.values().stream()
+                        .anyMatch(m -> "oidc-sub-mapper"
+                                        .equals(m.path("protocolMapper").asText())
+                                && "true"
+                                        .equals(m.path("config")
+                                                .path("access.token.claim")
+                                                .asText())),
+                "sub in the access token: " + mappers.keySet());
+    }
+
+    @Test
+    void realmUserProfileKeepsTheAgencyAttributes() throws IOException {
+        // Keycloak 24+ drops user attributes its user profile does not declare, and the agency claims with them.
+        JsonNode providers = realm().path("components").path("org.keycloak.userprofile.UserProfileProvider");
+        assertEquals(1, providers.size(), "one user profile component");
+        JsonNode config = providers.get(0).path("config").path("kc.user.profile.config");
+        assertEquals(1, config.size(), "kc.user.profile.config holds one JSON document");
+        JsonNode profile = JSON.readTree(config.get(0).asText());
+        Set<String> declared = new TreeSet<>();
+        profile.path("attributes").forEach(a -> declared.add(a.path("name").asText()));
+        boolean unmanagedEnabled =
+                "ENABLED".equals(profile.path("unmanagedAttributePolicy").asText());
+        assertTrue(
+                unmanagedEnabled || declared.containsAll(List.of("agency", "agencyScope")),
+                "agency and agencyScope declared (or unmanaged attributes enabled): " + declared);
+        assertTrue(declared.containsAll(List.of("username", "email")), "the built-in attributes stay: " + declared);
+    }
+
+    @Test
+    void realmDemoUsersHaveOneRoleTheirNameAsPasswordAndRealAgencies() throws IOException {
+        JsonNode agencyDocument = JSON.readTree(
+                repositoryRoot.resolve("demo-data/kontum-59-agencies.json").toFile());
+        Map<String, String> levels = new LinkedHashMap<>();
+        agencyDocument
+                .path("agencies")
+                .forEach(
+                        a -> levels.put(a.path("code").asText(), a.path("level").asText()));
+        Map<String, List<String>> agenciesByRole = new LinkedHashMap<>();
+        for (JsonNode user : realm().path("users")) {
+            String name = user.path("username").asText();
+            assertTrue(user.path("enabled").asBoolean(), name + " enabled");
+            JsonNode credential = user.path("credentials").path(0);
+            assertEquals("password", credential.path("type").asText(), name);
+            assertEquals(name, credential.path("value").asText(), name + ": password = username");
+            assertFalse(credential.path("temporary").asBoolean(true), name + ": password not temporary");
+            JsonNode roles = user.path("realmRoles");
+            assertEquals(1, roles.size(), name + ": one role");
+            String role = roles.get(0).asText();
+            assertTrue(ROLES.contains(role), name + ": " + role);
+            String agency = user.path("attributes").path("agency").path(0).asText("");
+            if (role.equals("reporter") || role.equals("evaluator")) {
+                assertFalse(agency.isEmpty(), name + " needs an agency attribute");
+            }
+            if (!agency.isEmpty()) {
+                assertTrue(levels.containsKey(agency), name + ": agency " + agency + " is not in the demo data");
+                agenciesByRole.computeIfAbsent(role, r -> new ArrayList<>()).add(agency);
+            } else {
+                agenciesByRole.computeIfAbsent(role, r -> new ArrayList<>());
+            }
+        }
+        assertTrue(agenciesByRole.keySet().containsAll(ROLES), "a demo user per role: " + agenciesByRole);
+        List<String> reporterLevels =
+                agenciesByRole.get("reporter").stream().map(levels::get).toList();
+        assertTrue(reporterLevels.contains("PROVINCE"), "a department reporter: " + agenciesByRole);
+        assertTrue(reporterLevels.contains("COMMUNE"), "a commune reporter: " + agenciesByRole);
+        assertTrue(agenciesByRole.get("reporter").contains("KT.STP"), "the Sở Tư pháp reporter");
+        assertTrue(agenciesByRole.get("evaluator").contains("KT.SNV"), "the Sở Nội vụ evaluator");
     }
 
     @Test
@@ -171,6 +341,32 @@ class ComposeFileTest {
             fail(app + ".environment must be a map or a list");
         }
         return names;
+    }
+
+    private static JsonNode realm() throws IOException {
+        Path file = repositoryRoot.resolve(REALM_FILE);
+        assertTrue(Files.isRegularFile(file), REALM_FILE + " is missing");
+        return JSON.readTree(file.toFile());
+    }
+
+    private static JsonNode client(JsonNode realm) {
+        for (JsonNode client : realm.path("clients")) {
+            if ("partracker-api".equals(client.path("clientId").asText())) {
+                return client;
+            }
+        }
+        return fail("the realm has no client partracker-api");
+    }
+
+    /** Resolves compose's {@code ${VAR:-default}} to the default, as compose does when VAR is unset. */
+    private static String withDefaults(String value) {
+        return COMPOSE_DEFAULT.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    }
+
+    private static List<String> withDefaults(Object list) {
+        assertInstanceOf(List.class, list);
+        return ((List<?>) list)
+                .stream().map(v -> withDefaults(String.valueOf(v))).toList();
     }
 
     @SuppressWarnings("unchecked")

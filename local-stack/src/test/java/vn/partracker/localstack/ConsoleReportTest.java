@@ -24,6 +24,7 @@ class ConsoleReportTest {
                 "partracker",
                 "secret",
                 Path.of("/repo/.local-data"),
+                Path.of("/repo/.local-data/jwt/public-key.pem"),
                 Duration.ofMillis(3_240),
                 Duration.ofMillis(12_560),
                 Map.of(AppService.PLANS, 217L, AppService.INDICATORS, 232L));
@@ -47,6 +48,31 @@ class ConsoleReportTest {
     }
 
     @Test
+    void showsHowToGetATokenAndUseIt() {
+        String report = ConsoleReport.render(
+                LaunchOptions.parse(List.of(), Map.of("INDICATORS_PORT", "18082")),
+                TOPICS,
+                "partracker",
+                "partracker",
+                Path.of("/repo/.local-data"),
+                Path.of("/repo/.local-data/jwt/public-key.pem"),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(15),
+                Map.of());
+
+        assertTrue(
+                report.contains("Tokens      ./run-local.sh token <role> [agency-code] [--subtree]  (admin, planner,"
+                        + " reporter, evaluator, viewer; valid 12 h)"),
+                report);
+        assertTrue(report.contains("TOKEN=$(./run-local.sh token reporter KT.STP)"), report);
+        assertTrue(
+                report.contains("curl -H \"Authorization: Bearer $TOKEN\" http://localhost:18082/api/indicators"),
+                report);
+        assertTrue(report.contains("Issuer https://partracker.local/dev"), report);
+        assertTrue(report.contains("public key /repo/.local-data/jwt/public-key.pem"), report);
+    }
+
+    @Test
     void serviceRowsAreAligned() {
         String report = ConsoleReport.render(
                 LaunchOptions.parse(List.of(), Map.of()),
@@ -54,6 +80,7 @@ class ConsoleReportTest {
                 "u",
                 "p",
                 Path.of("/d"),
+                Path.of("/d/jwt/public-key.pem"),
                 Duration.ZERO,
                 Duration.ZERO,
                 Map.of());
@@ -77,6 +104,7 @@ class ConsoleReportTest {
                 "partracker",
                 "partracker",
                 Path.of("/d"),
+                Path.of("/d/jwt/public-key.pem"),
                 Duration.ofSeconds(4),
                 null,
                 Map.of());
@@ -85,7 +113,9 @@ class ConsoleReportTest {
         assertFalse(report.contains("swagger-ui"), report);
         assertTrue(
                 report.contains("DB_URL=jdbc:postgresql://127.0.0.1:55432/partracker_plans DB_USERNAME=partracker"
-                        + " DB_PASSWORD=partracker KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"),
+                        + " DB_PASSWORD=partracker KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:59092"
+                        + " JWT_ISSUER=https://partracker.local/dev JWT_PUBLIC_KEY_LOCATION=/d/jwt/public-key.pem"
+                        + " ./mvnw -pl plans-service quarkus:dev"),
                 report);
     }
 

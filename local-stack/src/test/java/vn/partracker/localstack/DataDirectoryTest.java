@@ -27,7 +27,7 @@ class DataDirectoryTest {
     }
 
     @Test
-    void wipeDeletesDataButKeepsTheLockAndThePostgresBinaries() throws Exception {
+    void wipeDeletesDataAndTheDevKeyPairButKeepsTheLockAndThePostgresBinaries() throws Exception {
         try (DataDirectory data = DataDirectory.open(dir.resolve(".local-data"))) {
             Files.createDirectories(data.postgresData().resolve("base"));
             Files.writeString(data.postgresData().resolve("base/1"), "rows");
@@ -35,6 +35,7 @@ class DataDirectoryTest {
             Files.createDirectories(data.logs());
             Files.writeString(data.logs().resolve("plans-service.log"), "log");
             Files.createDirectories(data.postgresWork().resolve("PG-abc/bin"));
+            DevTokens.loadOrCreate(data.jwt());
 
             data.wipe();
 

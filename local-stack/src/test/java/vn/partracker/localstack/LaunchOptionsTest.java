@@ -27,6 +27,7 @@ class LaunchOptionsTest {
         assertEquals(59093, options.kafkaControllerPort());
         assertEquals(List.of("-Xmx256m"), options.serviceJvmOptions());
         assertEquals("demo-data/manifest.json", options.demoManifest());
+        assertEquals("", options.corsOrigins());
     }
 
     @Test
@@ -124,5 +125,22 @@ class LaunchOptionsTest {
                 "/tmp/other.json",
                 LaunchOptions.parse(List.of(), Map.of("DEMO_MANIFEST", "/tmp/other.json"))
                         .demoManifest());
+    }
+
+    @Test
+    void corsOriginsArePassedThroughFromTheEnvironment() {
+        assertEquals(
+                "http://localhost:3000,https://par.example.vn",
+                LaunchOptions.parse(List.of(), Map.of("CORS_ORIGINS", " http://localhost:3000,https://par.example.vn "))
+                        .corsOrigins());
+    }
+
+    @Test
+    void usageDocumentsTheTokenCommand() {
+        String usage = LaunchOptions.usage();
+
+        assertTrue(usage.contains("./run-local.sh token <role> [agency-code] [--subtree]"), usage);
+        assertTrue(usage.contains("admin, planner, reporter, evaluator, viewer"), usage);
+        assertTrue(usage.contains("CORS_ORIGINS"), usage);
     }
 }

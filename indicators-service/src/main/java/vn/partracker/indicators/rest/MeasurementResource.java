@@ -83,6 +83,7 @@ public class MeasurementResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid figure, unknown indicator or agency, wrong period, agency not performing")
+    @APIResponse(responseCode = "403", description = "The figure's agency is not the caller's (nor under it)")
     @APIResponse(
             responseCode = "409",
             description = "Figure exists already (use PUT), period locked (lockReason), or Idempotency-Key reused")
@@ -105,6 +106,7 @@ public class MeasurementResource {
                     + " partracker.measurement.revised.")
     @APIResponse(responseCode = "200", description = "The new revision")
     @APIResponse(responseCode = "400", description = "Invalid figure")
+    @APIResponse(responseCode = "403", description = "The figure's agency is not the caller's (nor under it)")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Figure approved, or period locked (lockReason)")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
@@ -169,11 +171,10 @@ public class MeasurementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Approve a figure",
-            description = "SUBMITTED → APPROVED, by the indicator's evaluating agency (reviewerAgencyId until"
-                    + " security lands). Publishes partracker.measurement.approved.")
+            description = "SUBMITTED → APPROVED, by the indicator's evaluating agency: the token's agency (an"
+                    + " admin may name reviewerAgencyId). Publishes partracker.measurement.approved.")
     @APIResponse(responseCode = "200", description = "Approved")
-    @APIResponse(responseCode = "400", description = "reviewerAgencyId missing")
-    @APIResponse(responseCode = "403", description = "Reviewer is not the evaluating agency")
+    @APIResponse(responseCode = "403", description = "The caller's agency is not the indicator's evaluating agency")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Figure is not SUBMITTED")
     public Response approve(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
@@ -188,8 +189,8 @@ public class MeasurementResource {
             description = "SUBMITTED → RETURNED with a reason; the agency's next PUT makes it SUBMITTED again."
                     + " Publishes partracker.measurement.returned.")
     @APIResponse(responseCode = "200", description = "Returned")
-    @APIResponse(responseCode = "400", description = "reason or reviewerAgencyId missing")
-    @APIResponse(responseCode = "403", description = "Reviewer is not the evaluating agency")
+    @APIResponse(responseCode = "400", description = "reason missing")
+    @APIResponse(responseCode = "403", description = "The caller's agency is not the indicator's evaluating agency")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Figure is not SUBMITTED")
     public Response returnToAgency(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {
@@ -204,8 +205,8 @@ public class MeasurementResource {
             description = "APPROVED → SUBMITTED with a recorded reason, so it can be revised. Publishes"
                     + " partracker.measurement.reopened.")
     @APIResponse(responseCode = "200", description = "Reopened")
-    @APIResponse(responseCode = "400", description = "reason or reviewerAgencyId missing")
-    @APIResponse(responseCode = "403", description = "Reviewer is not the evaluating agency")
+    @APIResponse(responseCode = "400", description = "reason missing")
+    @APIResponse(responseCode = "403", description = "The caller's agency is not the indicator's evaluating agency")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Figure is not APPROVED")
     public Response reopen(@PathParam("id") UUID id, @Valid @NotNull ReviewRequest request) {

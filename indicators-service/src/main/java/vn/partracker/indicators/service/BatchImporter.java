@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,11 @@ import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
 import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementBatchRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.number.NumberPolicy;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
+import vn.partracker.support.security.Caller;
 
 /**
  * Imports many figures in one transaction. Rows are read one at a time, checked with the same {@link FigureRules}
@@ -42,6 +45,10 @@ import vn.partracker.support.problem.ValidationException;
  * they are equal (re-sending a file is harmless), and is rejected when the figure is approved. With
  * {@code all-or-nothing} a single rejected row rolls everything back; with {@code valid-rows} the valid rows are
  * written and the others listed. A dry run checks everything and rolls back.
+ *
+ * <p>Each row is also checked against the caller's agency scope ({@link FigureScope}): a row for an agency the
+ * caller may not act for is a rejected row like any other, with the reason. A committed import leaves one audit row
+ * ({@code MeasurementImport}, the import's id) with its counts and the ids of the figures it wrote.
  */
 @ApplicationScoped
 public class BatchImporter {
@@ -57,6 +64,9 @@ public class BatchImporter {
     private final PlanReplicaRepository plans;
     private final ImportJobs jobs;
     private final TransactionManager transactions;
+    private final FigureScope scope;
+    private final Caller caller;
+    private final AuditTrail audit;
 
     public BatchImporter(
             FigureRules rules,
@@ -64,17 +74,24 @@ public class BatchImporter {
             MeasurementEvents events,
             PlanReplicaRepository plans,
             ImportJobs jobs,
-            TransactionManager transactions) {
+            TransactionManager transactions,
+            FigureScope scope,
+            Caller caller,
+            AuditTrail audit) {
         this.rules = rules;
         this.batch = batch;
         this.events = events;
         this.plans = plans;
         this.jobs = jobs;
         this.transactions = transactions;
+        this.scope = scope;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     /**
-     * Runs one import in one transaction.
+     * Runs one import in one transaction, as the caller of the request (a background import runs with the
+     * request's identity, see {@link ImportService}).
      *
      * @param started the import's record as started
      * @param source the rows
@@ -107,7 +124,11 @@ public class BatchImporter {
                 throw new IllegalStateException("could not roll back import " + started.id(), e);
             }
         }
-        return run.summary(run.rejectedRows > 0 && allOrNothing ? "REJECTED" : "DONE", commit);
+        ImportSummary outcome = run.summary(run.rejectedRows > 0 && allOrNothing ? "REJECTED" : "DONE", commit);
+        if (commit) {
+            audit.record("measurement.imported", "MeasurementImport", started.id(), null, run.auditSummary(outcome));
+        }
+        return outcome;
     }
 
     /** A row that passed every rule and awaits its chunk's write. */
@@ -123,6 +144,9 @@ public class BatchImporter {
         private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
         private final List<Pending> chunk = new ArrayList<>();
         private final List<RejectedRow> rejected = new ArrayList<>();
+        private final List<UUID> submittedIds = new ArrayList<>();
+        private final List<UUID> revisedIds = new ArrayList<>();
+        private final String actor = caller.subject();
         private int rows;
         private int imported;
         private int updated;
@@ -155,6 +179,14 @@ public class BatchImporter {
             Figures figures = new Figures(
                     data.numerator(), data.denominator(), data.value(), data.components(), data.note(), data.source());
             FigureRules.Checked checked = rules.check(ctx, indicatorId, agencyId, data.period(), figures);
+            if (checked.agency() != null) {
+                Optional<String> refusal = scope.refusal(ctx.view(), checked.agency(), checked.period());
+                if (refusal.isPresent()) {
+                    String field = data.agencyId() != null ? "agencyId" : "agencyCode";
+                    reject(row.number(), List.of(new FieldError(field, refusal.get())));
+                    return;
+                }
+            }
             if (!checked.valid()) {
                 reject(row.number(), checked.errors());
                 return;
@@ -197,7 +229,7 @@ public class BatchImporter {
                     m.status = MeasurementStatus.SUBMITTED;
                     m.revision = 1;
                     m.version = 1;
-                    MeasurementService.applyFigures(m, pending.figures(), checked.computed());
+                    MeasurementService.applyFigures(m, pending.figures(), checked.computed(), actor);
                     inserts.add(m);
                     changed.add(m);
                     changeTypes.add(EventTypes.MEASUREMENT_SUBMITTED);
@@ -213,7 +245,7 @@ public class BatchImporter {
                 } else {
                     current.revision++;
                     current.status = MeasurementStatus.SUBMITTED;
-                    MeasurementService.applyFigures(current, pending.figures(), checked.computed());
+                    MeasurementService.applyFigures(current, pending.figures(), checked.computed(), actor);
                     updates.add(current);
                     changed.add(current);
                     changeTypes.add(EventTypes.MEASUREMENT_REVISED);
@@ -226,6 +258,8 @@ public class BatchImporter {
             }
             batch.insert(inserts);
             batch.update(updates);
+            inserts.forEach(m -> submittedIds.add(m.id));
+            updates.forEach(m -> revisedIds.add(m.id));
             List<Measurement> revisions = new ArrayList<>(inserts);
             revisions.addAll(updates);
             batch.insertRevisions(revisions);
@@ -297,6 +331,22 @@ public class BatchImporter {
                     rejected.add(new RejectedRow(number, error.field(), error.message()));
                 }
             }
+        }
+
+        /** What the audit row of a committed import says: its outcome and the figures it wrote. */
+        Map<String, Object> auditSummary(ImportSummary outcome) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("kind", outcome.kind());
+            summary.put("mode", outcome.mode());
+            summary.put("rows", outcome.rows());
+            summary.put("imported", outcome.imported());
+            summary.put("updated", outcome.updated());
+            summary.put("unchanged", outcome.unchanged());
+            summary.put("rejectedRows", outcome.rejectedRows());
+            summary.put("rejected", outcome.rejected());
+            summary.put("submittedIds", submittedIds);
+            summary.put("revisedIds", revisedIds);
+            return summary;
         }
 
         ImportSummary summary(String status, boolean committed) {

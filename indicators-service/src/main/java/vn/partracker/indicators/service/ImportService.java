@@ -1,6 +1,10 @@
 package vn.partracker.indicators.service;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.quarkus.logging.Log;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -24,6 +28,10 @@ import vn.partracker.support.problem.ValidationException;
  * Runs bulk imports of figures, synchronously or in the background. A background import first copies the body to a
  * temporary file (the request ends before the import does), answers with the import's id, and reports progress at
  * {@code GET /api/imports/{id}}.
+ *
+ * <p>A background import runs as the caller of its request: the request's security identity is carried to the
+ * import thread (inside a request context of its own), so the per-row agency scope, {@code submittedBy} and the
+ * audit row's actor are the same as for a synchronous import.
  */
 @ApplicationScoped
 public class ImportService {
@@ -71,9 +79,12 @@ public class ImportService {
         return thread;
     });
 
-    public ImportService(BatchImporter importer, ImportJobs jobs) {
+    private final CurrentIdentityAssociation identities;
+
+    public ImportService(BatchImporter importer, ImportJobs jobs, CurrentIdentityAssociation identities) {
         this.importer = importer;
         this.jobs = jobs;
+        this.identities = identities;
     }
 
     /**
@@ -116,7 +127,8 @@ public class ImportService {
             deleteQuietly(file);
             throw e;
         }
-        background.submit(() -> {
+        SecurityIdentity identity = identities.getIdentity();
+        background.submit(() -> asCaller(identity, () -> {
             try (InputStream in = Files.newInputStream(file)) {
                 execute(started, mode, dryRun, () -> reader.apply(in), false);
             } catch (IOException e) {
@@ -131,8 +143,20 @@ public class ImportService {
             } finally {
                 deleteQuietly(file);
             }
-        });
+        }));
         return started;
+    }
+
+    /** Runs {@code work} in a request context of its own whose caller is {@code identity}. */
+    private void asCaller(SecurityIdentity identity, Runnable work) {
+        ManagedContext context = Arc.container().requestContext();
+        context.activate();
+        try {
+            identities.setIdentity(identity);
+            work.run();
+        } finally {
+            context.terminate();
+        }
     }
 
     /** @return the progress or outcome of an import */

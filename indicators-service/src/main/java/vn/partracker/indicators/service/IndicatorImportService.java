@@ -10,7 +10,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import vn.partracker.indicators.domain.PlanReplica;
 import vn.partracker.indicators.repository.AgencyGroupReplicaRepository;
 import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
@@ -36,7 +39,8 @@ import vn.partracker.support.text.VietnameseText;
 /**
  * Imports a plan's appendix of indicators all or nothing: codes are resolved against the replicas, every indicator
  * is checked exactly as {@code POST /api/indicators} checks it, and only a document without a single problem is
- * written (one {@code partracker.indicator.defined} per indicator). A dry run lists every problem instead.
+ * written (one {@code partracker.indicator.defined} per indicator). A dry run lists every problem instead. A
+ * written import leaves one audit row ({@code IndicatorImport}) naming the plan and the indicators created.
  */
 @ApplicationScoped
 public class IndicatorImportService {
@@ -49,6 +53,7 @@ public class IndicatorImportService {
     private final AgencyGroupReplicaRepository groups;
     private final AgencyDirectory directory;
     private final Validator validator;
+    private final AuditTrail audit;
 
     public IndicatorImportService(
             IndicatorService indicatorService,
@@ -56,7 +61,9 @@ public class IndicatorImportService {
             PlanReplicaRepository plans,
             AgencyGroupReplicaRepository groups,
             AgencyDirectory directory,
-            Validator validator) {
+            Validator validator,
+            AuditTrail audit) {
+        this.audit = audit;
         this.indicatorService = indicatorService;
         this.indicators = indicators;
         this.plans = plans;
@@ -131,7 +138,15 @@ public class IndicatorImportService {
             created.add(IndicatorMapper.toResponse(indicator));
         }
         Log.infof("imported %d indicators into plan %s (%s)", created.size(), plan.number, plan.id);
-        return new IndicatorImportResult(planId, false, true, created.size(), List.of(), created);
+        IndicatorImportResult result =
+                new IndicatorImportResult(planId, false, true, created.size(), List.of(), created);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("planId", planId);
+        summary.put("plan", plan.number);
+        summary.put("count", created.size());
+        summary.put("indicatorIds", created.stream().map(IndicatorResponse::id).toList());
+        audit.record("indicator.imported", "IndicatorImport", UUID.randomUUID(), null, summary);
+        return result;
     }
 
     private PlanReplica resolvePlan(IndicatorImportDocument document, List<FieldError> problems) {

@@ -30,6 +30,7 @@ import vn.partracker.indicators.domain.value.Unit;
 import vn.partracker.indicators.messaging.IndicatorEvents;
 import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
@@ -51,16 +52,19 @@ public class IndicatorService {
     private final PlanReplicaRepository plans;
     private final AgencyDirectory directory;
     private final IndicatorEvents events;
+    private final AuditTrail audit;
 
     public IndicatorService(
             IndicatorRepository indicators,
             PlanReplicaRepository plans,
             AgencyDirectory directory,
-            IndicatorEvents events) {
+            IndicatorEvents events,
+            AuditTrail audit) {
         this.indicators = indicators;
         this.plans = plans;
         this.directory = directory;
         this.events = events;
+        this.audit = audit;
     }
 
     /**
@@ -84,7 +88,9 @@ public class IndicatorService {
         indicators.persist(indicator);
         publish(indicator);
         Log.infof("indicator %s (%s.%s) created", indicator.id, indicator.group, indicator.ordinal);
-        return IndicatorMapper.toResponse(indicator);
+        IndicatorResponse created = IndicatorMapper.toResponse(indicator);
+        audit.record("indicator.created", "Indicator", indicator.id, null, created);
+        return created;
     }
 
     /**
@@ -97,6 +103,7 @@ public class IndicatorService {
         Indicator indicator = indicators.findForUpdate(id).orElseThrow(() -> new NotFoundException("indicator", id));
         ETags.requireMatch(ifMatch, indicator.version);
         validate(request, "");
+        IndicatorResponse before = IndicatorMapper.toResponse(indicator);
         if (indicators.existsOrdinal(request.planId(), request.group(), request.ordinal(), id)) {
             throw new ConflictException(
                     "plan " + request.planId() + " already has indicator " + request.group() + "." + request.ordinal());
@@ -105,7 +112,9 @@ public class IndicatorService {
         indicators.flush();
         publish(indicator);
         Log.infof("indicator %s updated to version %d", id, indicator.version);
-        return IndicatorMapper.toResponse(indicator);
+        IndicatorResponse updated = IndicatorMapper.toResponse(indicator);
+        audit.record("indicator.updated", "Indicator", indicator.id, before, updated);
+        return updated;
     }
 
     /** @return one indicator */

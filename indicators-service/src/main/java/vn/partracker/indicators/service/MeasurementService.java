@@ -19,6 +19,7 @@ import vn.partracker.indicators.api.MeasurementUpdateRequest;
 import vn.partracker.indicators.api.ReviewRequest;
 import vn.partracker.indicators.api.ReviewResponse;
 import vn.partracker.indicators.api.RevisionResponse;
+import vn.partracker.indicators.domain.AgencyReplica;
 import vn.partracker.indicators.domain.Indicator;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.MeasurementReview;
@@ -28,14 +29,18 @@ import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
 import vn.partracker.indicators.domain.lifecycle.ReviewAction;
 import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.FieldError;
+import vn.partracker.support.problem.ForbiddenException;
 import vn.partracker.support.problem.LockedException;
 import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.problem.ValidationException;
+import vn.partracker.support.security.Caller;
+import vn.partracker.support.security.Role;
 
 /**
  * Submission, revision and review of figures. One figure exists per indicator × agency × period; a change makes a
@@ -43,6 +48,10 @@ import vn.partracker.support.problem.ValidationException;
  * ({@code SUBMITTED → APPROVED | RETURNED}, {@code APPROVED → SUBMITTED} on a recorded reopen), and a returned figure
  * goes back to {@code SUBMITTED} on its next revision. Every change publishes the figure's full state through
  * {@link MeasurementEvents}.
+ *
+ * <p>Who acts comes from the bearer token ({@link Caller}): figures are written only for the caller's agency (or
+ * the agencies under it, {@link FigureScope}), reviews only by the indicator's evaluating agency, and
+ * {@code submittedBy}/{@code reviewedBy} are the token's subject. Every write ends with its audit row.
  */
 @ApplicationScoped
 public class MeasurementService {
@@ -50,17 +59,30 @@ public class MeasurementService {
     private final MeasurementRepository measurements;
     private final FigureRules rules;
     private final MeasurementEvents events;
+    private final FigureScope scope;
+    private final Caller caller;
+    private final AuditTrail audit;
 
-    public MeasurementService(MeasurementRepository measurements, FigureRules rules, MeasurementEvents events) {
+    public MeasurementService(
+            MeasurementRepository measurements,
+            FigureRules rules,
+            MeasurementEvents events,
+            FigureScope scope,
+            Caller caller,
+            AuditTrail audit) {
         this.measurements = measurements;
         this.rules = rules;
         this.events = events;
+        this.scope = scope;
+        this.caller = caller;
+        this.audit = audit;
     }
 
     /**
      * Submits the first revision of a figure.
      *
      * @throws ValidationException naming every invalid field (nothing written)
+     * @throws ForbiddenException when the caller may not act for the figure's agency
      * @throws LockedException when the period is locked
      * @throws ConflictException when the figure exists already (change it with PUT)
      */
@@ -76,6 +98,9 @@ public class MeasurementService {
         FigureRules.Context ctx = rules.context();
         FigureRules.Checked checked =
                 rules.check(ctx, request.indicatorId(), request.agencyId(), request.period(), figures);
+        if (checked.agency() != null) {
+            requireScope(ctx, checked.agency(), checked.period());
+        }
         if (!checked.valid()) {
             throw new ValidationException(checked.errors());
         }
@@ -96,7 +121,7 @@ public class MeasurementService {
         m.status = MeasurementStatus.SUBMITTED;
         m.revision = 1;
         m.version = 1;
-        applyFigures(m, figures, checked.computed());
+        applyFigures(m, figures, checked.computed(), caller.subject());
         try {
             measurements.persistAndFlush(m);
         } catch (PersistenceException e) {
@@ -106,19 +131,25 @@ public class MeasurementService {
         measurements.addRevision(revisionOf(m));
         publish(m, EventTypes.MEASUREMENT_SUBMITTED);
         Log.infof("figure %s submitted: indicator %s agency %s period %s", m.id, m.indicatorId, m.agencyId, m.period);
-        return MeasurementMapper.toResponse(m);
+        MeasurementResponse created = MeasurementMapper.toResponse(m);
+        audit.record("measurement.submitted", "Measurement", m.id, null, created);
+        return created;
     }
 
     /**
      * Records a new revision of a figure. A returned figure becomes SUBMITTED again; an approved one must be
      * reopened first.
      *
+     * @throws ForbiddenException when the caller may not act for the figure's agency
      * @throws ConflictException when the figure is approved
      */
     @Transactional
     public MeasurementResponse revise(UUID id, String ifMatch, MeasurementUpdateRequest request) {
         Measurement m = measurements.findForUpdate(id).orElseThrow(() -> new NotFoundException("measurement", id));
+        FigureRules.Context ctx = rules.context();
+        requireScope(ctx, m);
         ETags.requireMatch(ifMatch, m.version);
+        MeasurementResponse before = MeasurementMapper.toResponse(m);
         if (!m.status.acceptsRevision()) {
             throw new ConflictException(
                     "figure " + id + " is APPROVED; it changes only after POST /api/measurements/" + id + "/reopen");
@@ -130,7 +161,6 @@ public class MeasurementService {
                 request.components(),
                 request.note(),
                 request.source());
-        FigureRules.Context ctx = rules.context();
         FigureRules.Checked checked = rules.check(ctx, m.indicatorId, m.agencyId, m.period, figures);
         if (!checked.valid()) {
             throw new ValidationException(checked.errors());
@@ -138,12 +168,14 @@ public class MeasurementService {
         requireUnlocked(ctx, checked.indicator(), checked.period());
         m.revision++;
         m.status = MeasurementStatus.SUBMITTED;
-        applyFigures(m, figures, checked.computed());
+        applyFigures(m, figures, checked.computed(), caller.subject());
         measurements.flush();
         measurements.addRevision(revisionOf(m));
         publish(m, EventTypes.MEASUREMENT_REVISED);
         Log.infof("figure %s revised to revision %d", id, m.revision);
-        return MeasurementMapper.toResponse(m);
+        MeasurementResponse revised = MeasurementMapper.toResponse(m);
+        audit.record("measurement.revised", "Measurement", m.id, before, revised);
+        return revised;
     }
 
     /** Approves a submitted figure. */
@@ -213,18 +245,16 @@ public class MeasurementService {
                 && (request.reason() == null || request.reason().isBlank())) {
             throw new ValidationException("reason", "a reason is required to " + action.verb() + " a figure");
         }
-        Indicator indicator = rules.context()
-                .indicator(m.indicatorId)
-                .orElseThrow(() -> new NotFoundException("indicator", m.indicatorId));
-        if (!request.reviewerAgencyId().equals(indicator.evaluatingAgencyId)) {
-            throw new NotEvaluatorException("agency " + request.reviewerAgencyId()
-                    + " is not the evaluating agency of indicator " + indicator.id);
-        }
+        FigureRules.Context ctx = rules.context();
+        Indicator indicator =
+                ctx.indicator(m.indicatorId).orElseThrow(() -> new NotFoundException("indicator", m.indicatorId));
+        UUID reviewer = reviewerAgency(ctx, request, indicator);
         if (!action.allowedFrom(m.status)) {
             String from = action.from().stream().map(Enum::name).collect(Collectors.joining(" or "));
             throw new ConflictException(
                     "figure " + id + " is " + m.status + "; only a " + from + " figure can be " + action.pastTense());
         }
+        MeasurementResponse before = MeasurementMapper.toResponse(m);
         Instant now = Instant.now();
         MeasurementReview review = new MeasurementReview();
         review.id = UUID.randomUUID();
@@ -233,7 +263,7 @@ public class MeasurementService {
         review.fromStatus = m.status;
         review.toStatus = action.to();
         review.revision = m.revision;
-        review.reviewerAgencyId = request.reviewerAgencyId();
+        review.reviewerAgencyId = reviewer;
         review.reason = request.reason() == null || request.reason().isBlank()
                 ? null
                 : request.reason().strip();
@@ -241,12 +271,70 @@ public class MeasurementService {
         measurements.addReview(review);
         m.status = action.to();
         m.reviewedAt = now;
-        m.reviewedBy = request.reviewerAgencyId().toString();
+        m.reviewedBy = caller.subject();
         m.reviewReason = review.reason;
         measurements.flush();
         publish(m, action.eventType());
-        Log.infof("figure %s %s by agency %s", id, action.pastTense(), request.reviewerAgencyId());
-        return MeasurementMapper.toResponse(m);
+        Log.infof("figure %s %s by %s of agency %s", id, action.pastTense(), m.reviewedBy, reviewer);
+        MeasurementResponse after = MeasurementMapper.toResponse(m);
+        audit.record("measurement." + action.pastTense(), "Measurement", m.id, before, after);
+        return after;
+    }
+
+    /**
+     * The agency that reviews: the caller's, which must be the indicator's evaluating agency (compared by code, as
+     * the token names agencies by code). An admin acts for every agency: it may name {@code reviewerAgencyId}
+     * (which must still be the evaluating agency) or leave it to default to the evaluating agency. Anyone else may
+     * name only its own agency there.
+     *
+     * @throws NotEvaluatorException (403) when the reviewer is not the evaluating agency
+     */
+    private UUID reviewerAgency(FigureRules.Context ctx, ReviewRequest request, Indicator indicator) {
+        UUID evaluating = indicator.evaluatingAgencyId;
+        if (caller.has(Role.ADMIN)) {
+            UUID named = request.reviewerAgencyId() == null ? evaluating : request.reviewerAgencyId();
+            if (!named.equals(evaluating)) {
+                throw new NotEvaluatorException(
+                        "agency " + named + " is not the evaluating agency of indicator " + indicator.id);
+            }
+            return evaluating;
+        }
+        String evaluatingCode = ctx.view().agency(evaluating).map(a -> a.code).orElse(null);
+        String own = caller.agencyCode().orElse(null);
+        if (own == null) {
+            throw new NotEvaluatorException("the token names no agency (claim 'agency'), so it cannot review figures"
+                    + " of indicator " + indicator.id);
+        }
+        if (!own.equals(evaluatingCode)) {
+            throw new NotEvaluatorException("agency " + own + " is not the evaluating agency"
+                    + (evaluatingCode == null ? "" : " (" + evaluatingCode + ")") + " of indicator " + indicator.id);
+        }
+        if (request.reviewerAgencyId() != null && !request.reviewerAgencyId().equals(evaluating)) {
+            throw new NotEvaluatorException("agency " + own + " reviews as itself; reviewerAgencyId "
+                    + request.reviewerAgencyId() + " names another agency");
+        }
+        return evaluating;
+    }
+
+    private void requireScope(FigureRules.Context ctx, Measurement m) {
+        Optional<AgencyReplica> agency = ctx.view().agency(m.agencyId);
+        Period period;
+        try {
+            period = Period.parse(m.period);
+        } catch (IllegalArgumentException e) {
+            period = null;
+        }
+        if (agency.isPresent()) {
+            requireScope(ctx, agency.get(), period);
+        } else if (!caller.has(Role.ADMIN)) {
+            throw new ForbiddenException("agency " + m.agencyId + " of figure " + m.id + " is not in the directory");
+        }
+    }
+
+    private void requireScope(FigureRules.Context ctx, AgencyReplica agency, Period period) {
+        scope.refusal(ctx.view(), agency, period).ifPresent(reason -> {
+            throw new ForbiddenException(reason);
+        });
     }
 
     private void requireUnlocked(FigureRules.Context ctx, Indicator indicator, Period period) {
@@ -266,7 +354,7 @@ public class MeasurementService {
                 List.of(new FieldError("period", "already submitted as /api/measurements/" + existing.id)));
     }
 
-    static void applyFigures(Measurement m, Figures figures, FigureRules.Computed computed) {
+    static void applyFigures(Measurement m, Figures figures, FigureRules.Computed computed, String submittedBy) {
         m.numerator = figures.numerator();
         m.denominator = figures.denominator();
         m.enteredValue = figures.value();
@@ -278,6 +366,7 @@ public class MeasurementService {
         m.note = figures.note();
         m.source = figures.source();
         m.submittedAt = Instant.now();
+        m.submittedBy = submittedBy;
         m.reviewedAt = null;
         m.reviewedBy = null;
         m.reviewReason = null;

@@ -5,9 +5,8 @@ import vn.partracker.support.problem.ApiException;
 import vn.partracker.support.problem.FieldError;
 
 /**
- * 403: a review by an agency that is not the indicator's evaluating agency (cơ quan chủ trì đánh giá). Until the
- * security issue lands, the reviewer names itself in the request; the check stays the same once it comes from a
- * token.
+ * 403: a review by an agency that is not the indicator's evaluating agency (cơ quan chủ trì đánh giá). The
+ * reviewing agency is the token's {@code agency} (an admin's named {@code reviewerAgencyId}).
  */
 public class NotEvaluatorException extends ApiException {
 

@@ -14,6 +14,7 @@ import vn.partracker.indicators.domain.PeriodLock;
 import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.PeriodLockRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.problem.ValidationException;
@@ -28,11 +29,14 @@ public class PeriodLockService {
     private final PeriodLockRepository locks;
     private final IndicatorRepository indicators;
     private final PlanReplicaRepository plans;
+    private final AuditTrail audit;
 
-    public PeriodLockService(PeriodLockRepository locks, IndicatorRepository indicators, PlanReplicaRepository plans) {
+    public PeriodLockService(
+            PeriodLockRepository locks, IndicatorRepository indicators, PlanReplicaRepository plans, AuditTrail audit) {
         this.locks = locks;
         this.indicators = indicators;
         this.plans = plans;
+        this.audit = audit;
     }
 
     /**
@@ -73,16 +77,19 @@ public class PeriodLockService {
         lock.createdAt = Instant.now();
         locks.persist(lock);
         Log.infof("period %s locked (lock %s): %s", lock.period, lock.id, lock.reason);
-        return toResponse(lock);
+        PeriodLockResponse created = toResponse(lock);
+        audit.record("period-lock.created", "PeriodLock", lock.id, null, created);
+        return created;
     }
 
     /** Removes a lock. */
     @Transactional
     public void unlock(UUID id) {
-        if (!locks.deleteById(id)) {
-            throw new NotFoundException("period lock", id);
-        }
+        PeriodLock lock = locks.findByIdOptional(id).orElseThrow(() -> new NotFoundException("period lock", id));
+        PeriodLockResponse before = toResponse(lock);
+        locks.delete(lock);
         Log.infof("period lock %s removed", id);
+        audit.record("period-lock.deleted", "PeriodLock", id, before, null);
     }
 
     /** @return every lock, newest first */

@@ -74,13 +74,23 @@ class IndicatorImportIT {
                 .body("indicators.group", hasItems("I", "II", "III", "IV", "V"))
                 .extract()
                 .path("planId");
+        assertEquals(
+                1,
+                replicas.count(
+                        "SELECT count(*) FROM audit_entry WHERE action = 'indicator.imported'"
+                                + " AND entity_type = 'IndicatorImport' AND actor_subject = 'test-admin'"
+                                + " AND after_json LIKE ?",
+                        "%\"planId\":\"" + planId + "\"%\"count\":21%"),
+                "one audit row for the import");
         long outbox = replicas.count("SELECT count(*) FROM outbox_event WHERE topic = 'partracker.indicators'");
+        long audit = replicas.count("SELECT count(*) FROM audit_entry");
         given().contentType(ContentType.JSON)
                 .body(document)
                 .post("/api/indicators/import")
                 .then()
                 .statusCode(409);
         assertEquals(outbox, replicas.count("SELECT count(*) FROM outbox_event WHERE topic = 'partracker.indicators'"));
+        assertEquals(audit, replicas.count("SELECT count(*) FROM audit_entry"), "a refused import is not audited");
 
         String ivOne = given().queryParam("planId", planId)
                 .queryParam("group", "IV")

@@ -38,6 +38,7 @@ import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
+import vn.partracker.testsupport.security.TestTokens;
 
 /** {@code /api/measurements} and {@code /api/period-locks} over HTTP on real PostgreSQL and Kafka. */
 @QuarkusTest
@@ -322,11 +323,13 @@ class MeasurementApiIT {
         String id = submit(ratioFigure(world.homeAffairs, "2025-Q1", 90, 100)).path("id");
         review(id, "approve", world.homeAffairs, null).then().statusCode(403);
         review(id, "return", world.office, null).then().statusCode(400).body("errors.field", hasItem("reason"));
-        given().contentType(ContentType.JSON)
+        given().header("Authorization", TestTokens.bearer(TestTokens.of("evaluator", world.code(world.homeAffairs))))
+                .contentType(ContentType.JSON)
                 .body(Map.of())
                 .post("/api/measurements/" + id + "/approve")
                 .then()
-                .statusCode(400)
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("reviewerAgencyId"));
         review(id, "reopen", world.office, "x").then().statusCode(409);
         review(id, "approve", world.office, null).then().statusCode(200).body("status", equalTo("APPROVED"));

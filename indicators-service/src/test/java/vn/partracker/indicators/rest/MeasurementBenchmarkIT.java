@@ -32,6 +32,7 @@ import vn.partracker.indicators.support.Bodies;
 import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.security.TestTokens;
 
 /**
  * Benchmark, not a timed test: runs only with {@code -Dbenchmark=true} and asserts only that the work was done.
@@ -122,6 +123,7 @@ class MeasurementBenchmarkIT {
                             + month + "\",\"numerator\":" + (90 + n % 10) + ",\"denominator\":100}";
                     HttpRequest request = HttpRequest.newBuilder(measurements)
                             .header("Content-Type", "application/json")
+                            .header("Authorization", TestTokens.bearer(TestTokens.admin()))
                             .header("Idempotency-Key", UUID.randomUUID().toString())
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build();

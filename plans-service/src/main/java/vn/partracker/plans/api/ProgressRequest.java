@@ -13,7 +13,7 @@ import vn.partracker.plans.domain.AssignmentStatus;
 /**
  * Body of {@code POST /api/assignments/{id}/progress}: appended, never overwriting earlier reports. Evidence is a
  * list of document numbers or URLs. Without {@code status}, a first report above 0 % moves NOT_STARTED to
- * IN_PROGRESS.
+ * IN_PROGRESS. The reporter is not part of the body: it is the bearer token's subject.
  */
 public record ProgressRequest(
         @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
@@ -21,5 +21,4 @@ public record ProgressRequest(
 
         @Size(max = 4000) String note,
         List<@NotBlank @Size(max = 1000) String> evidence,
-        AssignmentStatus status,
-        @Size(max = 200) String reportedBy) {}
+        AssignmentStatus status) {}

@@ -24,6 +24,7 @@ import vn.partracker.plans.messaging.AgencyGroupEvents;
 import vn.partracker.plans.repository.AgencyGroupRepository;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -35,7 +36,8 @@ import vn.partracker.support.text.VietnameseText;
 /**
  * Agency groups: named membership rules that expand to concrete agencies at a date. Expansion applies
  * {@link AgencyGroupUpserted#includes} — the same rule the other services apply to their replicas — so a group has
- * the same members everywhere.
+ * the same members everywhere. A group created over the API is recorded in the audit trail; groups written by an
+ * agency import are part of that import's audit row.
  */
 @ApplicationScoped
 public class AgencyGroupService {
@@ -45,18 +47,21 @@ public class AgencyGroupService {
     private final AgencyParentLinkRepository links;
     private final AgencyService agencyService;
     private final AgencyGroupEvents events;
+    private final AuditTrail auditTrail;
 
     public AgencyGroupService(
             AgencyGroupRepository groups,
             AgencyRepository agencies,
             AgencyParentLinkRepository links,
             AgencyService agencyService,
-            AgencyGroupEvents events) {
+            AgencyGroupEvents events,
+            AuditTrail auditTrail) {
         this.groups = groups;
         this.agencies = agencies;
         this.links = links;
         this.agencyService = agencyService;
         this.events = events;
+        this.auditTrail = auditTrail;
     }
 
     /** Creates a group after checking that its rule names existing levels and agencies and can match something. */
@@ -90,7 +95,9 @@ public class AgencyGroupService {
         groups.flush();
         events.upserted(group);
         Log.debugf("agency group %s (%s) created", group.id, group.code);
-        return response(group);
+        GroupResponse created = response(group);
+        auditTrail.record("agency-group.created", "AgencyGroup", group.id, null, created);
+        return created;
     }
 
     /**

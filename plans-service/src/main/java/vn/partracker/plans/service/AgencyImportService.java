@@ -7,8 +7,10 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import vn.partracker.plans.api.AgencyImportReport;
 import vn.partracker.plans.api.ImportProblem;
 import vn.partracker.plans.domain.Agency;
@@ -17,6 +19,7 @@ import vn.partracker.plans.domain.hierarchy.ParentPeriod;
 import vn.partracker.plans.messaging.AgencyEvents;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.text.VietnameseText;
 
 /**
@@ -24,7 +27,8 @@ import vn.partracker.support.text.VietnameseText;
  * the agency, a row for a known code updates it or, when nothing differs, leaves it alone (no new version, no
  * event). The whole document is read ({@link AgencyImportReader}) and planned ({@link AgencyImportPlanner}) before
  * anything is written, and one problem anywhere rejects it all, so a directory is never half-imported. Parents and
- * predecessors are named by code and may appear later in the file.
+ * predecessors are named by code and may appear later in the file. An import that writes is one row of the audit
+ * trail ({@code AgencyImport}, a new id) with its counts and the agencies and groups it wrote.
  */
 @ApplicationScoped
 public class AgencyImportService {
@@ -35,6 +39,7 @@ public class AgencyImportService {
     private final AgencyParentLinkRepository links;
     private final AgencyGroupService groups;
     private final AgencyEvents events;
+    private final AuditTrail auditTrail;
 
     public AgencyImportService(
             AgencyImportReader reader,
@@ -42,13 +47,15 @@ public class AgencyImportService {
             AgencyRepository agencies,
             AgencyParentLinkRepository links,
             AgencyGroupService groups,
-            AgencyEvents events) {
+            AgencyEvents events,
+            AuditTrail auditTrail) {
         this.reader = reader;
         this.planner = planner;
         this.agencies = agencies;
         this.links = links;
         this.groups = groups;
         this.events = events;
+        this.auditTrail = auditTrail;
     }
 
     /**
@@ -76,16 +83,22 @@ public class AgencyImportService {
             throw new ImportRejectedException("agency import", problems);
         }
         Map<ImportOutcome, Integer> groupOutcomes = new EnumMap<>(ImportOutcome.class);
+        List<String> groupsWritten = new ArrayList<>();
         if (!dryRun) {
             write(plan.agencies());
             for (GroupImportPlanner.PlannedGroup g : plan.groups()) {
-                groupOutcomes.merge(
-                        groups.upsert(g.code(), g.name(), g.kinds(), g.levels(), g.ancestorId(), g.agencyIds()),
-                        1,
-                        Integer::sum);
+                ImportOutcome outcome =
+                        groups.upsert(g.code(), g.name(), g.kinds(), g.levels(), g.ancestorId(), g.agencyIds());
+                groupOutcomes.merge(outcome, 1, Integer::sum);
+                if (outcome.writes()) {
+                    groupsWritten.add(g.code());
+                }
             }
         }
         AgencyImportReport result = report(plan, groupOutcomes, problems, dryRun);
+        if (!dryRun) {
+            audit(plan, result, groupsWritten);
+        }
         Log.infof(
                 "agency import%s: %d created, %d updated, %d unchanged, %d groups in %d ms",
                 dryRun ? " (dry run)" : "",
@@ -95,6 +108,28 @@ public class AgencyImportService {
                 plan.groups().size(),
                 (System.nanoTime() - started) / 1_000_000);
         return result;
+    }
+
+    /**
+     * One audit row for the whole import: its counts, the ids of the agencies it created or updated and the codes
+     * of the groups it wrote (unchanged rows are counted, not listed).
+     */
+    private void audit(AgencyImportPlanner.Plan plan, AgencyImportReport result, List<String> groupsWritten) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("created", result.created());
+        summary.put("updated", result.updated());
+        summary.put("unchanged", result.unchanged());
+        summary.put("groupsCreated", result.groupsCreated());
+        summary.put("groupsUpdated", result.groupsUpdated());
+        summary.put("groupsUnchanged", result.groupsUnchanged());
+        summary.put(
+                "agencyIds",
+                plan.agencies().stream()
+                        .filter(p -> p.outcome.writes())
+                        .map(p -> p.id)
+                        .toList());
+        summary.put("groupCodes", groupsWritten);
+        auditTrail.record("agency.imported", "AgencyImport", UUID.randomUUID(), null, summary);
     }
 
     /** Writes the created and updated rows, their parent histories where they changed, and one event each. */

@@ -29,6 +29,7 @@ import vn.partracker.plans.messaging.AgencyEvents;
 import vn.partracker.plans.repository.AgencyLevelRepository;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
@@ -41,7 +42,8 @@ import vn.partracker.support.text.VietnameseText;
 /**
  * Writes and reads the agency directory and its effective-dated hierarchy. Every write publishes
  * {@code partracker.agency.upserted} through the outbox in the same transaction, so replicas in the other services
- * see exactly the committed state, including the whole parent history.
+ * see exactly the committed state, including the whole parent history, and is recorded in the audit trail with
+ * the agency before and after.
  */
 @ApplicationScoped
 public class AgencyService {
@@ -52,16 +54,19 @@ public class AgencyService {
     private final AgencyParentLinkRepository links;
     private final AgencyLevelRepository levels;
     private final AgencyEvents events;
+    private final AuditTrail auditTrail;
 
     public AgencyService(
             AgencyRepository agencies,
             AgencyParentLinkRepository links,
             AgencyLevelRepository levels,
-            AgencyEvents events) {
+            AgencyEvents events,
+            AuditTrail auditTrail) {
         this.agencies = agencies;
         this.links = links;
         this.levels = levels;
         this.events = events;
+        this.auditTrail = auditTrail;
     }
 
     /** Creates an agency; {@code parentId} becomes its first parent link, from {@code validFrom}. */
@@ -95,7 +100,9 @@ public class AgencyService {
         agencies.flush();
         events.upserted(agency, periods);
         Log.debugf("agency %s (%s) created", agency.id, agency.code);
-        return response(agency, periods, LocalDate.now());
+        AgencyResponse created = response(agency, periods, LocalDate.now());
+        auditTrail.record("agency.created", "Agency", agency.id, null, created);
+        return created;
     }
 
     /**
@@ -134,12 +141,15 @@ public class AgencyService {
             throw new ValidationException(errors);
         }
         requireNoOrphans(id, request.validTo());
+        AgencyResponse before = response(agency, periodsOf(id), LocalDate.now());
         apply(agency, request);
         writeLinks(id, periods);
         agencies.flush();
         events.upserted(agency, periods);
         Log.debugf("agency %s updated to version %d", id, agency.version);
-        return response(agency, periods, LocalDate.now());
+        AgencyResponse updated = response(agency, periods, LocalDate.now());
+        auditTrail.record("agency.updated", "Agency", id, before, updated);
+        return updated;
     }
 
     /**
@@ -156,8 +166,9 @@ public class AgencyService {
         List<ParentPeriod> before = periodsOf(id);
         List<ParentPeriod> after =
                 ParentHistoryPlan.forMove(before, request.parentId(), request.from(), validity(agency));
+        AgencyResponse unmoved = response(agency, before, request.from());
         if (after.equals(before)) {
-            return response(agency, before, request.from());
+            return unmoved;
         }
         List<FieldError> errors = new ArrayList<>();
         validatePeriods(id, after, "parentId", errors);
@@ -169,7 +180,9 @@ public class AgencyService {
         agencies.flush();
         events.upserted(agency, after);
         Log.infof("agency %s moved under %s from %s", id, request.parentId(), request.from());
-        return response(agency, after, request.from());
+        AgencyResponse moved = response(agency, after, request.from());
+        auditTrail.record("agency.moved", "Agency", id, unmoved, moved);
+        return moved;
     }
 
     /** One agency, with its parent on {@code asOf}. */
@@ -206,6 +219,24 @@ public class AgencyService {
         return responses(chain, asOf);
     }
 
+    /**
+     * The codes of the ancestors of {@code id} on {@code on}, parent first: what an agency-scoped check needs to
+     * know whether a subtree token reaches the agency that day.
+     */
+    List<String> ancestorCodes(UUID id, LocalDate on) {
+        List<String> codes = new ArrayList<>();
+        UUID current = links.parentOn(id, on);
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            Agency parent = agencies.findById(current);
+            if (parent == null) {
+                break;
+            }
+            codes.add(parent.code);
+            current = links.parentOn(current, on);
+        }
+        return codes;
+    }
+
     /** Every level, from the top. */
     public List<AgencyLevelResponse> levels() {
         return levels.listAll().stream()
@@ -226,7 +257,10 @@ public class AgencyService {
         level.name = request.name().strip();
         level.sortOrder = request.order();
         levels.persist(level);
-        return new AgencyLevelResponse(level.code, level.name, level.sortOrder);
+        levels.flush();
+        AgencyLevelResponse created = new AgencyLevelResponse(level.code, level.name, level.sortOrder);
+        auditTrail.record("agency-level.created", "AgencyLevel", level.code, null, created);
+        return created;
     }
 
     /** The agency or 404. */

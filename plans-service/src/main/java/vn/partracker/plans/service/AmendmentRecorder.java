@@ -12,17 +12,23 @@ import java.util.UUID;
 import vn.partracker.plans.domain.Plan;
 import vn.partracker.plans.domain.PlanAmendment;
 import vn.partracker.plans.repository.PlanAmendmentRepository;
+import vn.partracker.support.security.Caller;
 
-/** Records amendments of issued plans, with values converted to plain JSON so the record reads the same forever. */
+/**
+ * Records amendments of issued plans, with values converted to plain JSON so the record reads the same forever, and
+ * who amended: the bearer token's subject.
+ */
 @ApplicationScoped
 public class AmendmentRecorder {
 
     private final PlanAmendmentRepository amendments;
     private final ObjectMapper mapper;
+    private final Caller caller;
 
-    public AmendmentRecorder(PlanAmendmentRepository amendments, ObjectMapper mapper) {
+    public AmendmentRecorder(PlanAmendmentRepository amendments, ObjectMapper mapper, Caller caller) {
         this.amendments = amendments;
         this.mapper = mapper;
+        this.caller = caller;
     }
 
     /** Appends one amendment; {@code plan} must already be flushed so its version is the new one. */
@@ -44,6 +50,7 @@ public class AmendmentRecorder {
         amendment.before = plain(before);
         amendment.after = plain(after);
         amendment.amendedAt = Instant.now();
+        amendment.amendedBy = Caller.inRequest() ? caller.subject() : Caller.SYSTEM;
         amendments.persist(amendment);
         return amendment;
     }

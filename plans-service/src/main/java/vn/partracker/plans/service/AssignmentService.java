@@ -27,16 +27,19 @@ import vn.partracker.plans.repository.AssignmentRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.ProgressUpdateRepository;
 import vn.partracker.plans.repository.TaskRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.problem.ValidationException;
+import vn.partracker.support.security.Caller;
 
 /**
  * Assignments and the progress agencies report on them. Progress is appended, never overwritten; the assignment
  * keeps the latest percent and status for queries. Overdue is computed for the date asked about, so the same data
- * answers "what was overdue at the end of Q1" and "what is overdue today".
+ * answers "what was overdue at the end of Q1" and "what is overdue today". Only the assignment's agency reports on
+ * it (or, with a subtree token, an agency above it in today's hierarchy), and the reporter is the token's subject.
  */
 @ApplicationScoped
 public class AssignmentService {
@@ -46,7 +49,10 @@ public class AssignmentService {
     private final TaskRepository tasks;
     private final PlanRepository plans;
     private final AgencyRepository agencies;
+    private final AgencyService agencyService;
     private final PlanEvents events;
+    private final Caller caller;
+    private final AuditTrail auditTrail;
 
     public AssignmentService(
             AssignmentRepository assignments,
@@ -54,13 +60,19 @@ public class AssignmentService {
             TaskRepository tasks,
             PlanRepository plans,
             AgencyRepository agencies,
-            PlanEvents events) {
+            AgencyService agencyService,
+            PlanEvents events,
+            Caller caller,
+            AuditTrail auditTrail) {
         this.assignments = assignments;
         this.progress = progress;
         this.tasks = tasks;
         this.plans = plans;
         this.agencies = agencies;
+        this.agencyService = agencyService;
         this.events = events;
+        this.caller = caller;
+        this.auditTrail = auditTrail;
     }
 
     /** Assignments matching the filters; with {@code overdueOnly}, those overdue on {@code asOf}. */
@@ -94,10 +106,14 @@ public class AssignmentService {
      * Appends a progress report. Without a status, a report above 0 % starts a NOT_STARTED assignment; DONE needs
      * 100 %. A cancelled assignment, or one of a plan that is no longer issued, takes no reports. Publishes
      * {@code partracker.task.progress-reported} and, when the status changes, {@code partracker.task.status-changed}.
+     * The caller must act for the assignment's agency (403 otherwise, nothing written): its own agency, or with
+     * {@code agencyScope: subtree} an agency whose ancestors today include the caller's. The reporter recorded (and
+     * published) is the token's subject.
      */
     @Transactional
     public ProgressResponse report(UUID id, ProgressRequest request) {
         Assignment assignment = find(id);
+        requireReporterFor(assignment, LocalDate.now());
         Plan plan = plans.findById(assignment.planId);
         if (plan.status != PlanStatus.ISSUED) {
             throw new ConflictException("the plan is " + plan.status + "; progress is reported on issued plans only");
@@ -124,7 +140,7 @@ public class AssignmentService {
         update.status = next;
         update.previousStatus = previous;
         update.reportedAt = Instant.now();
-        update.reportedBy = request.reportedBy();
+        update.reportedBy = caller.subject();
         progress.persist(update);
         assignment.percent = request.percent();
         assignment.status = next;
@@ -134,8 +150,20 @@ public class AssignmentService {
         if (next != previous) {
             events.statusChanged(assignment, previous);
         }
-        Log.debugf("assignment %s: %s%% %s", id, request.percent(), next);
-        return response(update);
+        Log.debugf("assignment %s: %s%% %s by %s", id, request.percent(), next, update.reportedBy);
+        ProgressResponse reported = response(update);
+        auditTrail.record("progress.reported", "ProgressUpdate", update.id, null, reported);
+        return reported;
+    }
+
+    /**
+     * Refuses (403) a caller who may not report for the assignment's agency: the agency's ancestors are those of
+     * {@code on}, the day the report is made.
+     */
+    private void requireReporterFor(Assignment assignment, LocalDate on) {
+        Agency agency = agencies.findById(assignment.agencyId);
+        String code = agency == null ? String.valueOf(assignment.agencyId) : agency.code;
+        caller.requireActingFor(code, () -> agencyService.ancestorCodes(assignment.agencyId, on));
     }
 
     /** Every report on an assignment, oldest first. */

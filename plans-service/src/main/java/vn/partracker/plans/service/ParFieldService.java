@@ -8,17 +8,20 @@ import vn.partracker.plans.api.ParFieldRequest;
 import vn.partracker.plans.api.ParFieldResponse;
 import vn.partracker.plans.domain.ParField;
 import vn.partracker.plans.repository.ParFieldRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.FieldError;
 
-/** The configurable PAR field codes tasks are classified by. */
+/** The configurable PAR field codes tasks are classified by; a new field is recorded in the audit trail. */
 @ApplicationScoped
 public class ParFieldService {
 
     private final ParFieldRepository fields;
+    private final AuditTrail auditTrail;
 
-    public ParFieldService(ParFieldRepository fields) {
+    public ParFieldService(ParFieldRepository fields, AuditTrail auditTrail) {
         this.fields = fields;
+        this.auditTrail = auditTrail;
     }
 
     /** Every field in order. */
@@ -41,7 +44,10 @@ public class ParFieldService {
         field.name = request.name().strip();
         field.sortOrder = request.order();
         fields.persist(field);
-        return new ParFieldResponse(field.code, field.name, field.sortOrder);
+        fields.flush();
+        ParFieldResponse created = new ParFieldResponse(field.code, field.name, field.sortOrder);
+        auditTrail.record("par-field.created", "ParField", field.code, null, created);
+        return created;
     }
 
     /** Whether a field code exists. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,7 @@ import vn.partracker.plans.repository.AgencyGroupRepository;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.json.JsonInputLimits;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.text.VietnameseText;
@@ -39,7 +41,8 @@ import vn.partracker.support.text.VietnameseText;
  * Imports a whole plan from one document, as another government system sends it: the plan, its sections and its
  * tasks with agencies by code and groups by code or name, optionally issued at once. Everything is checked first
  * and every problem is reported with its path; one problem rejects the whole document, so a plan is never
- * half-imported. A dry run only reports.
+ * half-imported. A dry run only reports. An import is one row of the audit trail ({@code plan.imported}, on the new
+ * plan), with the report, the plan and the ids of its tasks, including when it issued the plan at once.
  */
 @ApplicationScoped
 public class PlanImportService {
@@ -53,6 +56,7 @@ public class PlanImportService {
     private final ParFieldService fields;
     private final TimeframeService timeframes;
     private final TaskService taskService;
+    private final AuditTrail auditTrail;
 
     public PlanImportService(
             PlanRepository plans,
@@ -63,7 +67,8 @@ public class PlanImportService {
             PlanService planService,
             ParFieldService fields,
             TimeframeService timeframes,
-            TaskService taskService) {
+            TaskService taskService,
+            AuditTrail auditTrail) {
         this.plans = plans;
         this.tasks = tasks;
         this.agencies = agencies;
@@ -73,6 +78,7 @@ public class PlanImportService {
         this.fields = fields;
         this.timeframes = timeframes;
         this.taskService = taskService;
+        this.auditTrail = auditTrail;
     }
 
     /** Checks and, unless {@code dryRun}, writes (and with {@code issue: true} issues) the plan. */
@@ -130,13 +136,19 @@ public class PlanImportService {
         Plan plan = write(doc, issuerId, resolved);
         PlanStatus status = plan.status;
         if (issue) {
-            status = planService.issue(plan.id, null, null).status();
+            status = planService.issueWithoutAudit(plan.id, null, null).status();
         }
         Log.infof(
                 "plan %s (%s) imported: %d tasks, %d structured timeframes, %s, in %d ms",
                 plan.id, plan.number, resolved.size(), structured, status, (System.nanoTime() - started) / 1_000_000);
-        return new PlanImportReport(
+        PlanImportReport report = new PlanImportReport(
                 false, true, plan.id, status, sections.size(), resolved.size(), structured, assignments, List.of());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("report", report);
+        summary.put("plan", planService.response(plan));
+        summary.put("taskIds", tasks.ofPlan(plan.id).stream().map(t -> t.id).toList());
+        auditTrail.record("plan.imported", "Plan", plan.id, null, summary);
+        return report;
     }
 
     /** A length limit of the single-request records (PlanRequest, TaskRequest), as a problem of the document. */

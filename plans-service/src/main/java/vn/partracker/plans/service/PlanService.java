@@ -31,6 +31,7 @@ import vn.partracker.plans.repository.AssignmentRepository;
 import vn.partracker.plans.repository.PlanAmendmentRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
@@ -43,7 +44,8 @@ import vn.partracker.support.text.VietnameseText;
 /**
  * Plans through their life cycle: drafted, issued (lead groups expanded into one assignment per concrete agency on
  * the issue date, {@code partracker.plan.issued}), amended only with a recorded reason ({@code plan.amended}), and
- * closed. Drafts are not published: other services learn of a plan when it is issued.
+ * closed. Drafts are not published: other services learn of a plan when it is issued. Every change is recorded in
+ * the audit trail with the plan before and after.
  */
 @ApplicationScoped
 public class PlanService {
@@ -57,6 +59,7 @@ public class PlanService {
     private final PlanEvents events;
     private final AmendmentRecorder amendments;
     private final PlanAmendmentRepository amendmentRepository;
+    private final AuditTrail auditTrail;
 
     public PlanService(
             PlanRepository plans,
@@ -67,7 +70,8 @@ public class PlanService {
             TaskService taskService,
             PlanEvents events,
             AmendmentRecorder amendments,
-            PlanAmendmentRepository amendmentRepository) {
+            PlanAmendmentRepository amendmentRepository,
+            AuditTrail auditTrail) {
         this.plans = plans;
         this.tasks = tasks;
         this.assignments = assignments;
@@ -77,6 +81,7 @@ public class PlanService {
         this.events = events;
         this.amendments = amendments;
         this.amendmentRepository = amendmentRepository;
+        this.auditTrail = auditTrail;
     }
 
     /** Creates a draft plan. The number is unique per issuer. */
@@ -121,7 +126,9 @@ public class PlanService {
         plans.persist(plan);
         plans.flush();
         Log.debugf("plan %s (%s) created as draft", plan.id, plan.number);
-        return response(plan);
+        PlanResponse created = response(plan);
+        auditTrail.record("plan.created", "Plan", plan.id, null, created);
+        return created;
     }
 
     /** One plan. */
@@ -149,6 +156,15 @@ public class PlanService {
      */
     @Transactional
     public PlanResponse issue(UUID id, String ifMatch, LocalDate issueOn) {
+        PlanResponse before = response(find(id));
+        PlanResponse issued = issueWithoutAudit(id, ifMatch, issueOn);
+        auditTrail.record("plan.issued", "Plan", id, before, issued);
+        return issued;
+    }
+
+    /** {@link #issue} for a caller that records the whole write in the audit trail itself (the plan import). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    PlanResponse issueWithoutAudit(UUID id, String ifMatch, LocalDate issueOn) {
         Plan plan = find(id);
         if (ifMatch != null) {
             ETags.requireMatch(ifMatch, plan.version);
@@ -198,6 +214,7 @@ public class PlanService {
             throw new ConflictException("only an ISSUED plan can be closed; this one is " + plan.status);
         }
         String reason = closeReason != null && !closeReason.isBlank() ? closeReason.strip() : "Kết thúc kế hoạch";
+        PlanResponse open = response(plan);
         long before = plan.version;
         plan.status = PlanStatus.CLOSED;
         plan.updatedAt = Instant.now();
@@ -206,7 +223,9 @@ public class PlanService {
                 plan, before, reason, List.of("status"), Map.of("status", "ISSUED"), Map.of("status", "CLOSED"));
         publishAmended(plan, reason);
         Log.infof("plan %s closed", id);
-        return response(plan);
+        PlanResponse closed = response(plan);
+        auditTrail.record("plan.closed", "Plan", id, open, closed);
+        return closed;
     }
 
     /**
@@ -298,7 +317,9 @@ public class PlanService {
             publishAmended(plan, request.amendmentReason());
             Log.infof("plan %s amended: %s", id, now.keySet());
         }
-        return response(plan);
+        PlanResponse patched = response(plan);
+        auditTrail.record(issued ? "plan.amended" : "plan.patched", "Plan", id, before, patched);
+        return patched;
     }
 
     /** The recorded amendments of a plan, oldest first. */

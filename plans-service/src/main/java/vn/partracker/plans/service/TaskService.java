@@ -29,6 +29,7 @@ import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.repository.AssignmentRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
@@ -39,7 +40,8 @@ import vn.partracker.support.problem.ValidationException;
 
 /**
  * Tasks of plans and the assignments they lead to. A task of a draft plan changes freely; on an issued plan a new or
- * changed task is an amendment (reason required) and its lead agencies are expanded into assignments at once.
+ * changed task is an amendment (reason required) and its lead agencies are expanded into assignments at once. Every
+ * change is recorded in the audit trail with the task before and after.
  */
 @ApplicationScoped
 public class TaskService {
@@ -54,6 +56,7 @@ public class TaskService {
     private final TimeframeService timeframes;
     private final PlanEvents events;
     private final AmendmentRecorder amendments;
+    private final AuditTrail auditTrail;
 
     public TaskService(
             TaskRepository tasks,
@@ -65,7 +68,8 @@ public class TaskService {
             ParFieldService fields,
             TimeframeService timeframes,
             PlanEvents events,
-            AmendmentRecorder amendments) {
+            AmendmentRecorder amendments,
+            AuditTrail auditTrail) {
         this.tasks = tasks;
         this.plans = plans;
         this.agencies = agencies;
@@ -76,6 +80,7 @@ public class TaskService {
         this.timeframes = timeframes;
         this.events = events;
         this.amendments = amendments;
+        this.auditTrail = auditTrail;
     }
 
     /**
@@ -107,7 +112,9 @@ public class TaskService {
             events.taskAssigned(task, created);
             Log.infof("task %s added to issued plan %s with %d assignments", task.id, planId, created.size());
         }
-        return response(task);
+        TaskResponse added = response(task);
+        auditTrail.record("task.created", "Task", task.id, null, added);
+        return added;
     }
 
     /**
@@ -151,7 +158,9 @@ public class TaskService {
                     Map.of("task", response(task)));
             events.amended(plan, tasks.ofPlan(plan.id), assignments.ofPlan(plan.id), request.amendmentReason());
         }
-        return response(task);
+        TaskResponse updated = response(task);
+        auditTrail.record("task.updated", "Task", id, before, updated);
+        return updated;
     }
 
     /** One task. */

@@ -1,6 +1,8 @@
 package vn.partracker.reporting.api;
 
-import jakarta.validation.constraints.Size;
-
-/** Who finalizes a report (until authentication names the user). */
-public record FinalizeRequest(@Size(max = 200) String finalizedBy) {}
+/**
+ * The optional body of a finalization. It carries nothing: who finalized is the bearer token's subject, never a
+ * field the client fills in, so the former {@code finalizedBy} is refused as an unknown field instead of being
+ * silently trusted or ignored.
+ */
+public record FinalizeRequest() {}

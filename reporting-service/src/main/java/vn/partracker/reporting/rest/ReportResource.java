@@ -183,9 +183,13 @@ public class ReportResource {
     @Operation(
             summary = "Finalize a periodic report",
             description = "Stores an immutable snapshot with the SHA-256 of its canonical JSON and publishes"
-                    + " partracker.report.finalized. The body is optional. Accepts an Idempotency-Key header.")
+                    + " partracker.report.finalized. Only the report's agency (agencyId) finalizes it: an evaluator"
+                    + " of that agency, or of an agency above it with a subtree token, or an admin; the token's"
+                    + " subject is recorded as finalizedBy. The body is optional and empty. Accepts an"
+                    + " Idempotency-Key header.")
     @APIResponse(responseCode = "201", description = "Finalized; the snapshot")
     @APIResponse(responseCode = "400", description = PROBLEM_400)
+    @APIResponse(responseCode = "403", description = "The report is of another agency than the caller's")
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     @APIResponse(responseCode = "409", description = "Already finalized, or Idempotency-Key reused with another body")
     public Response finalizeReport(
@@ -195,13 +199,12 @@ public class ReportResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid FinalizeRequest request) {
         UUID agency = QueryParams.uuid("agencyId", agencyId);
-        String by = request == null ? null : request.finalizedBy();
         String location = "/api/reports/" + regimeId + "/" + period + "?agencyId=" + agency;
         IdempotentResult result = idempotency.execute(
                 idempotencyKey,
                 "POST /api/reports/" + regimeId + "/" + period + "/finalize?agencyId=" + agency,
-                request == null ? new FinalizeRequest(null) : request,
-                () -> IdempotentResult.of(201, location, periodicReports.finalizeReport(regimeId, period, agency, by)));
+                request == null ? new FinalizeRequest() : request,
+                () -> IdempotentResult.of(201, location, periodicReports.finalizeReport(regimeId, period, agency)));
         return result.toResponse();
     }
 

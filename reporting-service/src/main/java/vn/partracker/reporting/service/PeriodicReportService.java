@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
@@ -32,8 +33,11 @@ import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.messaging.ReportEvents;
 import vn.partracker.reporting.repository.FinalizedReportRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.problem.ConflictException;
+import vn.partracker.support.problem.ForbiddenException;
+import vn.partracker.support.security.Caller;
 
 /**
  * The periodic report of a regime (indicators, tasks, completeness) and its finalization.
@@ -42,6 +46,9 @@ import vn.partracker.support.problem.ConflictException;
  * the volatile {@code computedAsOf} and {@code eventPosition}, so recomputing the same figures gives the same hash.
  * The snapshot is never updated: reading a finalized report returns the snapshot and lists what the live figures
  * say differently, so later submissions are visible and never silently change what was reported.
+ *
+ * <p>Only the report's own agency finalizes it (an evaluator of that agency, or of an agency above it with a subtree
+ * token; an admin for every agency), and the token's subject is recorded as the one who finalized.
  */
 @ApplicationScoped
 public class PeriodicReportService {
@@ -56,6 +63,8 @@ public class PeriodicReportService {
     private final IndicatorReplicaRepository indicators;
     private final FinalizedReportRepository finalized;
     private final ReportEvents events;
+    private final Caller caller;
+    private final AuditTrail auditTrail;
     private final ObjectMapper canonical;
     private final int maxChanges;
 
@@ -68,6 +77,8 @@ public class PeriodicReportService {
             IndicatorReplicaRepository indicators,
             FinalizedReportRepository finalized,
             ReportEvents events,
+            Caller caller,
+            AuditTrail auditTrail,
             ObjectMapper mapper,
             ReportingConfig config) {
         this.context = context;
@@ -78,6 +89,8 @@ public class PeriodicReportService {
         this.indicators = indicators;
         this.finalized = finalized;
         this.events = events;
+        this.caller = caller;
+        this.auditTrail = auditTrail;
         this.canonical = mapper.copy()
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
@@ -104,15 +117,24 @@ public class PeriodicReportService {
 
     /**
      * Freezes the report: stores the snapshot and its hash and publishes {@code partracker.report.finalized}
-     * through the outbox in the same transaction.
+     * through the outbox in the same transaction, with the token's subject as the one who finalized it.
      *
+     * <p>The report is of the agency {@code agencyId} (the root of its subtree), looked up in the agency replica on
+     * the last day of the period's cut-off window; the caller's token must be of that agency (or, with a subtree
+     * scope, of one of its ancestors on that day). The check runs before anything is written.
+     *
+     * @throws ForbiddenException when the caller may not act for the report's agency
      * @throws ConflictException when the report was already finalized
      */
     @Transactional
-    public PeriodicReport finalizeReport(UUID regimeId, String periodCode, UUID agencyId, String finalizedBy) {
+    public PeriodicReport finalizeReport(UUID regimeId, String periodCode, UUID agencyId) {
         Period period = ReportingContext.requirePeriod(periodCode, regimeId, "regimeId", agencyId);
         ReportRegime regime = regimes.find(regimeId);
         CompletenessService.requireFrequency(regime, period);
+        Hierarchy hierarchy = context.hierarchyOn(
+                ReportingWindowCalculator.window(regime.rule, period).to());
+        AgencyNode agency = context.requireAgency(hierarchy, agencyId);
+        caller.requireActingFor(agency.code(), () -> ancestorCodes(hierarchy, agencyId));
         finalized.lockFinalization(regimeId, period.code(), agencyId);
         if (finalized.find(regimeId, period.code(), agencyId).isPresent()) {
             throw new ConflictException("the report of regime " + regime.code + " for " + period + " and agency "
@@ -127,13 +149,49 @@ public class PeriodicReportService {
         snapshot.content = write(live);
         snapshot.contentHash = hash(live);
         snapshot.finalizedAt = Instant.now();
-        snapshot.finalizedBy = finalizedBy == null || finalizedBy.isBlank() ? "anonymous" : finalizedBy.strip();
+        snapshot.finalizedBy = caller.subject();
         finalized.persist(snapshot);
         events.finalized(snapshot);
+        auditTrail.record(
+                "report.finalized",
+                "FinalizedReport",
+                snapshot.id,
+                null,
+                new FinalizationSummary(
+                        snapshot.id,
+                        regime.id,
+                        regime.code,
+                        snapshot.period,
+                        agency.id(),
+                        agency.code(),
+                        snapshot.contentHash,
+                        snapshot.finalizedBy,
+                        snapshot.finalizedAt));
         Log.infof(
-                "report %s of regime %s, %s, agency %s finalized with hash %s",
-                snapshot.id, regime.code, period, agencyId, snapshot.contentHash);
+                "report %s of regime %s, %s, agency %s finalized by %s with hash %s",
+                snapshot.id, regime.code, period, agencyId, snapshot.finalizedBy, snapshot.contentHash);
         return live.withFinalization(finalization(snapshot, List.of()));
+    }
+
+    /** What the audit trail keeps of a finalization (the snapshot itself is in {@code finalized_report}). */
+    public record FinalizationSummary(
+            UUID reportId,
+            UUID regimeId,
+            String regimeCode,
+            String period,
+            UUID agencyId,
+            String agencyCode,
+            String contentHash,
+            String finalizedBy,
+            Instant finalizedAt) {}
+
+    /** The codes of the agency's ancestors in the hierarchy, parent first. */
+    private static List<String> ancestorCodes(Hierarchy hierarchy, UUID agencyId) {
+        return hierarchy.ancestors(agencyId).stream()
+                .map(hierarchy::agency)
+                .flatMap(Optional::stream)
+                .map(AgencyNode::code)
+                .toList();
     }
 
     private PeriodicReport live(ReportRegime regime, Period period, UUID agencyId) {

@@ -10,17 +10,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import vn.partracker.reporting.api.RebuildResult;
 import vn.partracker.reporting.domain.aggregate.IndicatorAggregate;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository.Key;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository.StoredFigure;
+import vn.partracker.support.audit.AuditTrail;
 
 /**
  * Recomputes the aggregates from the figure replica and reports where the incremental state differed. The
  * consumer and the rebuild share one rule ({@link IndicatorAggregate#of}), so any difference means an event was applied
- * wrongly, not that the rules disagree. Rows that sum to zero are equivalent to missing rows.
+ * wrongly, not that the rules disagree. Rows that sum to zero are equivalent to missing rows. Each run is one row
+ * of the audit trail (an admin replaced the aggregates).
  */
 @ApplicationScoped
 public class RebuildService {
@@ -29,11 +32,17 @@ public class RebuildService {
 
     private final MeasurementReplicaRepository measurements;
     private final IndicatorAggregateRepository aggregates;
+    private final AuditTrail auditTrail;
 
-    public RebuildService(MeasurementReplicaRepository measurements, IndicatorAggregateRepository aggregates) {
+    public RebuildService(
+            MeasurementReplicaRepository measurements, IndicatorAggregateRepository aggregates, AuditTrail auditTrail) {
         this.measurements = measurements;
         this.aggregates = aggregates;
+        this.auditTrail = auditTrail;
     }
+
+    /** What the audit trail keeps of a rebuild (the differences themselves are in the answer and the log). */
+    public record RebuildSummary(Instant rebuiltAt, int figures, int rows, int differences) {}
 
     /** Locks the aggregate against the consumer, compares, and replaces it by the recomputed state. */
     @Transactional
@@ -72,6 +81,13 @@ public class RebuildService {
         } else {
             Log.warnf("rebuild: %d aggregate rows differed from the incremental state", differences.size());
         }
-        return new RebuildResult(Instant.now(), figures.size(), recomputed.size(), differences);
+        RebuildResult result = new RebuildResult(Instant.now(), figures.size(), recomputed.size(), differences);
+        auditTrail.record(
+                "aggregates.rebuilt",
+                "AggregateRebuild",
+                UUID.randomUUID(),
+                null,
+                new RebuildSummary(result.rebuiltAt(), result.figures(), result.rows(), differences.size()));
+        return result;
     }
 }

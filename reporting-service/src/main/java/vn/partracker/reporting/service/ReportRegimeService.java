@@ -29,6 +29,7 @@ import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.repository.ExpectedAgencyRepository;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
 import vn.partracker.reporting.repository.ReportRegimeRepository;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
@@ -38,29 +39,46 @@ import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.problem.ValidationException;
 import vn.partracker.support.text.VietnameseText;
 
-/** Report regimes and their effective-dated expected reporters. */
+/**
+ * Report regimes and their effective-dated expected reporters. Every write appends one row to the audit trail as its
+ * last step (an import one row for the whole document).
+ */
 @ApplicationScoped
 public class ReportRegimeService {
 
     /** Key of {@code deadlineOffsets} that applies to levels without an offset of their own. */
     public static final String DEFAULT_LEVEL = "DEFAULT";
 
+    /** The entity type of regimes in the audit trail. */
+    static final String ENTITY = "ReportRegime";
+
     private static final int MAX_OFFSET_DAYS = 366;
 
     private final ReportRegimeRepository regimes;
     private final ExpectedAgencyRepository expected;
     private final PlanReplicaRepository plans;
+    private final AuditTrail auditTrail;
 
     public ReportRegimeService(
-            ReportRegimeRepository regimes, ExpectedAgencyRepository expected, PlanReplicaRepository plans) {
+            ReportRegimeRepository regimes,
+            ExpectedAgencyRepository expected,
+            PlanReplicaRepository plans,
+            AuditTrail auditTrail) {
         this.regimes = regimes;
         this.expected = expected;
         this.plans = plans;
+        this.auditTrail = auditTrail;
     }
 
     /** Creates a regime after checking its offsets, recipient, scope and the uniqueness of its code. */
     @Transactional
     public RegimeResponse create(RegimeRequest request) {
+        RegimeResponse created = createRegime(request);
+        auditTrail.record("regime.created", ENTITY, created.id(), null, created);
+        return created;
+    }
+
+    private RegimeResponse createRegime(RegimeRequest request) {
         validate(request);
         if (regimes.findByCode(request.code().strip()).isPresent()) {
             throw new ConflictException(
@@ -86,10 +104,13 @@ public class ReportRegimeService {
             throw new ValidationException("code", "cannot change (was " + regime.code + ")");
         }
         validate(request);
+        RegimeResponse before = toResponse(regime);
         apply(regime, request);
         regimes.flush();
         Log.infof("report regime %s updated to version %d", regime.id, regime.version);
-        return toResponse(regime);
+        RegimeResponse after = toResponse(regime);
+        auditTrail.record("regime.updated", ENTITY, regime.id, before, after);
+        return after;
     }
 
     /** One regime with its expected reporters. */
@@ -119,6 +140,13 @@ public class ReportRegimeService {
     public List<ExpectedAgencyResponse> addExpected(UUID regimeId, ExpectedAgenciesRequest request) {
         ReportRegime regime = find(regimeId);
         validate(request, "");
+        RegimeResponse before = toResponse(regime);
+        List<ExpectedAgencyResponse> created = addExpectedTo(regime, request);
+        auditTrail.record("regime.expected-agencies-added", ENTITY, regime.id, before, toResponse(regime));
+        return created;
+    }
+
+    private List<ExpectedAgencyResponse> addExpectedTo(ReportRegime regime, ExpectedAgenciesRequest request) {
         List<ExpectedAgencyResponse> created = new ArrayList<>();
         for (ExpectedAgenciesRequest.Member m : request.agencies()) {
             ExpectedAgency e = new ExpectedAgency();
@@ -163,15 +191,34 @@ public class ReportRegimeService {
                 existing.add(entry.regime().code().strip());
                 continue;
             }
-            RegimeResponse regime = create(entry.regime());
+            RegimeResponse regime = createRegime(entry.regime());
             for (ExpectedAgenciesRequest list :
                     entry.expected() == null ? List.<ExpectedAgenciesRequest>of() : entry.expected()) {
-                addExpected(regime.id(), list);
+                addExpectedTo(find(regime.id()), list);
             }
             created.add(get(regime.id()));
         }
-        return new RegimeImportResult(created, existing);
+        RegimeImportResult result = new RegimeImportResult(created, existing);
+        auditTrail.record(
+                "regime.imported",
+                "RegimeImport",
+                UUID.randomUUID(),
+                null,
+                new ImportSummary(
+                        created.size(),
+                        existing.size(),
+                        created.stream().map(RegimeResponse::id).toList(),
+                        created.stream().map(RegimeResponse::code).toList(),
+                        existing));
+        return result;
     }
+
+    /**
+     * What the audit trail keeps of an import: the counts, the regimes created (ids and codes) and the codes that
+     * already existed and were left unchanged.
+     */
+    public record ImportSummary(
+            int created, int existing, List<UUID> createdIds, List<String> createdCodes, List<String> existingCodes) {}
 
     /** The regime's periods of a year with windows and per-level deadlines. */
     @Transactional(Transactional.TxType.SUPPORTS)

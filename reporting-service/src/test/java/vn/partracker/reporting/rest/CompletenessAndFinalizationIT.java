@@ -194,10 +194,11 @@ class CompletenessAndFinalizationIT {
 
         JsonPath finalized = given().queryParam("agencyId", kt.province)
                 .contentType("application/json")
-                .body("{\"finalizedBy\": \"Văn phòng UBND tỉnh\"}")
+                .body("{}")
                 .post(path + "/finalize")
                 .then()
                 .statusCode(201)
+                .body("finalization.finalizedBy", equalTo("test-admin"))
                 .extract()
                 .jsonPath();
         String hash = finalized.getString("finalization.contentHash");

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import vn.partracker.testsupport.security.TestTokens;
 
 /**
  * Sends hostile requests to a running service, generated from the service's own OpenAPI document with a fixed seed,
@@ -284,6 +285,9 @@ public final class ApiFuzzer {
                 request.header(name, clean);
             }
         });
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", TestTokens.bearer(TestTokens.admin()));
+        }
         if (body != null) {
             request.header("Content-Type", contentType);
             request.method(op.method(), HttpRequest.BodyPublishers.ofByteArray(body));

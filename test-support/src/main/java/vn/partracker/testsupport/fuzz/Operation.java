@@ -18,15 +18,16 @@ import java.util.Set;
  * @param bodyMediaType the first media type of the request body, or null when there is none
  * @param bodySchema the schema of that media type, or null
  */
-record Operation(String method, String path, List<Parameter> parameters, String bodyMediaType, JsonNode bodySchema) {
+public record Operation(
+        String method, String path, List<Parameter> parameters, String bodyMediaType, JsonNode bodySchema) {
 
     /** A parameter: where it goes ({@code path}, {@code query}, {@code header}), its name and schema. */
-    record Parameter(String in, String name, boolean required, JsonNode schema) {}
+    public record Parameter(String in, String name, boolean required, JsonNode schema) {}
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     /** The operations of a document, in document order. */
-    static List<Operation> all(JsonNode document) {
+    public static List<Operation> all(JsonNode document) {
         List<Operation> operations = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
         while (paths.hasNext()) {
@@ -59,7 +60,7 @@ record Operation(String method, String path, List<Parameter> parameters, String 
     }
 
     /** {@code GET /api/agencies/{id}}. */
-    String name() {
+    public String name() {
         return method + " " + path;
     }
 

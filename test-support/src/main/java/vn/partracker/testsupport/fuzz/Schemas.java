@@ -11,7 +11,7 @@ import java.util.Random;
 import java.util.UUID;
 
 /** Reads OpenAPI 3.1 schemas and builds plausible values from them, so a hostile value sits inside a valid body. */
-final class Schemas {
+public final class Schemas {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 6;
@@ -19,7 +19,7 @@ final class Schemas {
     private Schemas() {}
 
     /** Follows {@code $ref}s inside the document. */
-    static JsonNode resolve(JsonNode node, JsonNode document) {
+    public static JsonNode resolve(JsonNode node, JsonNode document) {
         JsonNode current = node;
         for (int hops = 0; hops < 20 && current.has("$ref"); hops++) {
             String ref = current.get("$ref").asText();
@@ -78,7 +78,7 @@ final class Schemas {
     }
 
     /** A plausible value of the schema; {@code ids} supplies real ids for uuid fields where the test has them. */
-    static JsonNode sample(JsonNode schema, JsonNode document, Random random, List<String> ids, int depth) {
+    public static JsonNode sample(JsonNode schema, JsonNode document, Random random, List<String> ids, int depth) {
         JsonNode s = nonNullAlternative(resolve(schema, document), document);
         if (s.has("enum") && s.get("enum").size() > 0) {
             return s.get("enum").get(random.nextInt(s.get("enum").size()));

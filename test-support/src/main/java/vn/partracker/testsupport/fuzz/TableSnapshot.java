@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import javax.sql.DataSource;
 
 /** Row count and content checksum of every table of the service's schema, to prove a rejected request wrote nothing. */
-record TableSnapshot(Map<String, String> tables) {
+public record TableSnapshot(Map<String, String> tables) {
 
     /** Reads every table of the {@code public} schema but Flyway's history and the {@code excluded} ones. */
-    static TableSnapshot take(DataSource dataSource, Set<String> excluded) {
+    public static TableSnapshot take(DataSource dataSource, Set<String> excluded) {
         Map<String, String> tables = new TreeMap<>();
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
