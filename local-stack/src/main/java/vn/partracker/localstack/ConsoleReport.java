@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders the summary printed once the stack is up: timings, a table of service URLs, how to get a token and the
- * infrastructure.
+ * Renders the summary printed once the stack is up (timings, a table of service URLs with memory and restarts, how to
+ * get a token, the infrastructure) and the status table printed whenever a service exits, is restarted or is given up
+ * on.
  */
 public final class ConsoleReport {
 
@@ -36,6 +37,35 @@ public final class ConsoleReport {
             Duration infrastructure,
             Duration services,
             Map<AppService, Long> residentMegabytes) {
+        return render(
+                options,
+                topics,
+                databaseUser,
+                databasePassword,
+                dataDirectory,
+                publicKeyFile,
+                infrastructure,
+                services,
+                residentMegabytes,
+                Map.of());
+    }
+
+    /**
+     * Renders the summary with the number of times each service was restarted (absent: 0).
+     *
+     * @see #render(LaunchOptions, List, String, String, Path, Path, Duration, Duration, Map)
+     */
+    public static String render(
+            LaunchOptions options,
+            List<String> topics,
+            String databaseUser,
+            String databasePassword,
+            Path dataDirectory,
+            Path publicKeyFile,
+            Duration infrastructure,
+            Duration services,
+            Map<AppService, Long> residentMegabytes,
+            Map<AppService, Integer> restarts) {
         StringBuilder out = new StringBuilder(NL);
         if (services == null) {
             out.append("PAR Tracker local infrastructure is running (ready in ")
@@ -53,7 +83,7 @@ public final class ConsoleReport {
                     .append(NL)
                     .append(NL);
             List<List<String>> rows = new ArrayList<>();
-            rows.add(List.of("Service", "API base", "Swagger UI", "Health (ready)", "OpenAPI", "RSS"));
+            rows.add(List.of("Service", "API base", "Swagger UI", "Health (ready)", "OpenAPI", "RSS", "Restarts"));
             for (AppService service : AppService.values()) {
                 String base = "http://localhost:" + options.httpPort(service);
                 long rss = residentMegabytes.getOrDefault(service, -1L);
@@ -63,7 +93,8 @@ public final class ConsoleReport {
                         base + "/q/swagger-ui",
                         base + "/q/health/ready",
                         base + "/q/openapi",
-                        rss < 0 ? "?" : rss + " MB"));
+                        rss < 0 ? "?" : rss + " MB",
+                        String.valueOf(restarts.getOrDefault(service, 0))));
             }
             out.append(table(rows, "  "));
         }
@@ -136,6 +167,24 @@ public final class ConsoleReport {
         }
         out.append(NL).append("Press Ctrl-C to stop everything.").append(NL);
         return out.toString();
+    }
+
+    /**
+     * Renders the status table: state, process id, restarts and last unexpected exit of each service, with a heading
+     * that says why it is printed.
+     */
+    public static String status(String heading, List<ServiceStatus> statuses) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Service", "State", "PID", "Restarts", "Last exit"));
+        for (ServiceStatus status : statuses) {
+            rows.add(List.of(
+                    status.service().moduleName(),
+                    status.state(),
+                    status.pid() < 0 ? "-" : String.valueOf(status.pid()),
+                    String.valueOf(status.restarts()),
+                    status.lastExit().isEmpty() ? "-" : status.lastExit()));
+        }
+        return NL + heading + NL + table(rows, "  ");
     }
 
     /** Formats a duration as seconds with one decimal, e.g. {@code 12.3 s}. */

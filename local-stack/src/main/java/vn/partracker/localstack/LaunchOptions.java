@@ -1,5 +1,6 @@
 package vn.partracker.localstack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param serviceJvmOptions JVM options for each service process
  * @param demoManifest the demo data manifest, relative to the repository root unless absolute
  * @param corsOrigins {@code CORS_ORIGINS} passed on to the services (comma list; empty: the services' default)
+ * @param readyTimeout how long a service may take to become ready, at start and after a restart
  */
 public record LaunchOptions(
         boolean fresh,
@@ -35,7 +37,8 @@ public record LaunchOptions(
         int kafkaControllerPort,
         List<String> serviceJvmOptions,
         String demoManifest,
-        String corsOrigins) {
+        String corsOrigins,
+        Duration readyTimeout) {
 
     /** Default PostgreSQL port: away from 5432 so that a system PostgreSQL does not clash. */
     public static final int DEFAULT_PG_PORT = 55432;
@@ -48,6 +51,9 @@ public record LaunchOptions(
 
     /** Default JVM options of a service process. */
     public static final String DEFAULT_SERVICE_JAVA_OPTS = "-Xmx256m";
+
+    /** Default time a service may take to become ready. */
+    public static final int DEFAULT_READY_TIMEOUT_SECONDS = 120;
 
     /** Validates and copies the collections. */
     public LaunchOptions {
@@ -86,6 +92,8 @@ public record LaunchOptions(
                 ? DEFAULT_DEMO_MANIFEST
                 : env.get("DEMO_MANIFEST").trim();
         String corsOrigins = env.getOrDefault("CORS_ORIGINS", "").trim();
+        Duration readyTimeout =
+                Duration.ofSeconds(seconds(env, "SERVICE_READY_TIMEOUT", DEFAULT_READY_TIMEOUT_SECONDS));
         LaunchOptions options = new LaunchOptions(
                 fresh,
                 demo,
@@ -97,7 +105,8 @@ public record LaunchOptions(
                 controllerPort,
                 jvmOptions,
                 manifest,
-                corsOrigins);
+                corsOrigins,
+                readyTimeout);
         options.checkDistinctPorts();
         return options;
     }
@@ -152,6 +161,7 @@ public record LaunchOptions(
                   SERVICE_JAVA_OPTS [-Xmx256m]  JVM options of each service process
                   DEMO_MANIFEST [demo-data/manifest.json]  demo data to load
                   CORS_ORIGINS [empty]  passed on to the services (comma list of allowed origins)
+                  SERVICE_READY_TIMEOUT [120]  seconds a service may take to become ready (start and restart)
                 """;
     }
 
@@ -179,6 +189,22 @@ public record LaunchOptions(
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(variable + " must be a port number (1-65535), got '" + value + "'");
+        }
+    }
+
+    private static int seconds(Map<String, String> env, String variable, int defaultValue) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int seconds = Integer.parseInt(value.trim());
+            if (seconds < 1 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+            return seconds;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a number of seconds (1-3600), got '" + value + "'");
         }
     }
 

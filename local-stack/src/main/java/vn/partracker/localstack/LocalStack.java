@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,8 +30,10 @@ import vn.partracker.events.Topics;
 
 /**
  * One-command local run without Docker: embedded PostgreSQL, an in-process KRaft Kafka broker and the three services
- * as child JVMs, with demo data and a table of URLs. Everything is stopped by the shutdown hook on Ctrl-C or SIGTERM,
- * and the whole stack is stopped when a service process dies.
+ * as child JVMs, with demo data and a table of URLs. Everything is stopped by the shutdown hook on Ctrl-C or SIGTERM.
+ * A service that dies before it was first ready stops the whole stack (a broken build or configuration, which a
+ * restart would not fix); one that dies later is restarted under its {@link RestartPolicy}, as compose's
+ * {@code restart: unless-stopped} would, and the status table shows it.
  */
 public final class LocalStack {
 
@@ -42,7 +45,6 @@ public final class LocalStack {
     private static final int TOPIC_PARTITIONS = 3;
     private static final String DB_USER = "partracker";
     private static final String DB_PASSWORD = "partracker";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration KAFKA_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POSTGRES_START_TIMEOUT = Duration.ofSeconds(90);
@@ -52,8 +54,9 @@ public final class LocalStack {
     private final Path repositoryRoot;
     private final PrintStream console;
     private final Object lifecycle = new Object();
-    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
+    private final List<SupervisedService> services = new CopyOnWriteArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
 
     private volatile boolean stopping;
     private volatile DataDirectory data;
@@ -166,8 +169,12 @@ public final class LocalStack {
         }
         Duration servicesReady = Duration.ofNanos(System.nanoTime() - servicesBegin);
         Map<AppService, Long> rss = new EnumMap<>(AppService.class);
-        services.forEach(s -> rss.put(s.service(), Processes.residentMegabytes(s.pid())));
-        services.forEach(s -> s.onExit().thenRun(() -> onServiceExit(s)));
+        services.forEach(s ->
+                rss.put(s.service(), Processes.residentMegabytes(s.process().pid())));
+        services.forEach(s -> {
+            s.ready();
+            watch(s, s.process());
+        });
 
         if (options.demo()) {
             loadDemoData();
@@ -195,6 +202,7 @@ public final class LocalStack {
             }
             stopping = true;
         }
+        stopRequested.countDown();
         long begin = System.nanoTime();
         boolean started = postgresStart != null || kafka != null || !services.isEmpty();
         if (started) {
@@ -261,40 +269,45 @@ public final class LocalStack {
     }
 
     private void startServices() throws IOException {
-        List<Long> pids = new ArrayList<>();
         for (AppService service : AppService.values()) {
-            PostgresServer postgres = join(postgresStart);
-            Map<String, String> environment = new HashMap<>();
-            environment.put("DB_URL", postgres.jdbcUrl(service.database()));
-            environment.put("DB_USERNAME", DB_USER);
-            environment.put("DB_PASSWORD", DB_PASSWORD);
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            environment.put("JWT_ISSUER", DevTokens.ISSUER);
-            environment.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toString());
-            if (!options.corsOrigins().isEmpty()) {
-                environment.put("CORS_ORIGINS", options.corsOrigins());
-            }
+            ServiceProcess process;
             synchronized (lifecycle) {
                 if (stopping) {
                     return;
                 }
-                ServiceProcess process = ServiceProcess.start(
-                        service,
-                        service.runnerJar(repositoryRoot),
-                        options.httpPort(service),
-                        environment,
-                        options.serviceJvmOptions(),
-                        data.logs().resolve(service.moduleName() + ".log"));
-                services.add(process);
-                pids.add(process.pid());
+                process = spawn(service, null);
+                services.add(new SupervisedService(service, process, RestartPolicy.standard()));
             }
-            LOG.info(
-                    "Started {} (pid {}) on port {}",
-                    service.moduleName(),
-                    pids.get(pids.size() - 1),
-                    options.httpPort(service));
+            LOG.info("Started {} (pid {}) on port {}", service.moduleName(), process.pid(), options.httpPort(service));
         }
-        data.recordServicePids(pids);
+        recordServicePids();
+    }
+
+    /** Starts one service process; the caller holds {@link #lifecycle} and has checked {@link #stopping}. */
+    private ServiceProcess spawn(AppService service, String restartNote) throws IOException {
+        PostgresServer postgres = join(postgresStart);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DB_URL", postgres.jdbcUrl(service.database()));
+        environment.put("DB_USERNAME", DB_USER);
+        environment.put("DB_PASSWORD", DB_PASSWORD);
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("JWT_ISSUER", DevTokens.ISSUER);
+        environment.put("JWT_PUBLIC_KEY_LOCATION", tokens.publicKeyFile().toString());
+        if (!options.corsOrigins().isEmpty()) {
+            environment.put("CORS_ORIGINS", options.corsOrigins());
+        }
+        return ServiceProcess.start(
+                service,
+                service.runnerJar(repositoryRoot),
+                options.httpPort(service),
+                environment,
+                options.serviceJvmOptions(),
+                data.logs().resolve(service.moduleName() + ".log"),
+                restartNote);
+    }
+
+    private void recordServicePids() throws IOException {
+        data.recordServicePids(services.stream().map(s -> s.process().pid()).toList());
     }
 
     /** Polls every readiness endpoint; returns {@code false} if the stack began stopping meanwhile. */
@@ -304,8 +317,8 @@ public final class LocalStack {
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
         Map<ServiceProcess, String> pending = new LinkedHashMap<>();
-        services.forEach(s -> pending.put(s, "not started"));
-        long deadline = servicesBegin + READY_TIMEOUT.toNanos();
+        services.forEach(s -> pending.put(s.process(), "not started"));
+        long deadline = servicesBegin + options.readyTimeout().toNanos();
         while (!pending.isEmpty()) {
             if (stopping) {
                 return false;
@@ -331,7 +344,7 @@ public final class LocalStack {
                 pending.forEach(
                         (service, state) -> message.append(service.service().moduleName())
                                 .append(" was not ready within ")
-                                .append(READY_TIMEOUT.toSeconds())
+                                .append(options.readyTimeout().toSeconds())
                                 .append(" s (")
                                 .append(service.readinessUri())
                                 .append(": ")
@@ -376,30 +389,151 @@ public final class LocalStack {
         }
     }
 
-    private void onServiceExit(ServiceProcess service) {
+    private void watch(SupervisedService supervised, ServiceProcess process) {
+        process.onExit().thenRun(() -> onServiceExit(supervised, process));
+    }
+
+    /**
+     * Handles a process that exited while the stack runs: logs its exit code and log tail, asks the service's
+     * {@link RestartPolicy}, and restarts it on a thread of its own or gives up loudly. Nothing is restarted once the
+     * stack is stopping.
+     */
+    private void onServiceExit(SupervisedService supervised, ServiceProcess process) {
         if (stopping) {
             return;
         }
+        Instant now = Instant.now();
         // On Ctrl-C in a terminal the services get SIGINT too and may exit before our hook has set the flag.
         Processes.sleep(Duration.ofMillis(500));
         if (stopping) {
             return;
         }
+        Duration uptime = Duration.between(process.startedAt(), now);
+        RestartPolicy.Decision decision = supervised.policy().onExit(now, uptime);
+        supervised.exited(process.exitValue(), now, decision);
+        String name = supervised.service().moduleName();
         LOG.error(
-                "{} (pid {}) exited unexpectedly with code {}; stopping the local stack.{}",
-                service.service().moduleName(),
-                service.pid(),
-                service.exitValue(),
-                logTail(service));
-        new Thread(() -> System.exit(1), "local-stack-exit").start();
+                "{} (pid {}) exited unexpectedly with code {} after {} up.{}",
+                name,
+                process.pid(),
+                process.exitValue(),
+                ConsoleReport.seconds(uptime),
+                logTail(process));
+        if (decision instanceof RestartPolicy.Restart restart) {
+            LOG.warn(
+                    "Restarting {} in {} (restart {}; {} of {} exits within {} min before the launcher gives up)",
+                    name,
+                    ConsoleReport.seconds(restart.delay()),
+                    restart.restart(),
+                    restart.failuresInWindow(),
+                    restart.maxFailures(),
+                    restart.window().toMinutes());
+            Thread restarter = new Thread(() -> restart(supervised, restart), "restart-" + name);
+            restarter.setDaemon(true);
+            restarter.start();
+        } else if (decision instanceof RestartPolicy.GiveUp giveUp) {
+            String rule = "!".repeat(100);
+            String nl = System.lineSeparator();
+            LOG.error(
+                    "{}{}  GAVE UP on {}: it exited {} times within {} min, so the launcher no longer restarts it.{}"
+                            + "  It stays down; the other services keep running. See {},{}"
+                            + "  fix the cause, then stop this launcher (Ctrl-C) and start it again.{}{}",
+                    nl,
+                    rule + nl,
+                    name,
+                    giveUp.failures(),
+                    giveUp.window().toMinutes(),
+                    nl,
+                    repositoryRoot.relativize(process.logFile()),
+                    nl,
+                    nl,
+                    rule);
+        }
+        printStatus(name + " exited with code " + process.exitValue() + ":");
+    }
+
+    /** Waits out the backoff, starts a new process (unless the stack is stopping) and waits until it is ready. */
+    private void restart(SupervisedService supervised, RestartPolicy.Restart restart) {
+        String name = supervised.service().moduleName();
+        try {
+            if (stopRequested.await(restart.delay().toMillis(), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ServiceProcess replacement;
+        try {
+            synchronized (lifecycle) {
+                if (stopping) {
+                    return;
+                }
+                replacement = spawn(
+                        supervised.service(),
+                        "restarted by the launcher at " + Instant.now() + " (restart " + restart.restart() + ")");
+                supervised.restarted(replacement);
+            }
+            recordServicePids();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not restart {}: {}", name, e.toString());
+            return;
+        }
+        LOG.info("Restarted {} (pid {})", name, replacement.pid());
+        watch(supervised, replacement);
+        awaitReadyAgain(supervised, replacement);
+    }
+
+    /**
+     * Polls a restarted process until it is ready. One that is not ready within the start timeout is killed, which
+     * counts as another exit for its policy.
+     */
+    private void awaitReadyAgain(SupervisedService supervised, ServiceProcess process) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
+        long deadline = System.nanoTime() + options.readyTimeout().toNanos();
+        String state = "not started";
+        while (!stopping && process.isAlive()) {
+            state = process.probeReadiness(http);
+            if (state == null) {
+                Duration down = supervised.readyAgain(Instant.now());
+                LOG.info(
+                        "{} is ready again, {} after its exit was detected (restart {})",
+                        supervised.service().moduleName(),
+                        ConsoleReport.seconds(down),
+                        supervised.policy().restarts());
+                printStatus(supervised.service().moduleName() + " is back:");
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.error(
+                        "{} was not ready within {} s after its restart ({}); killing it",
+                        supervised.service().moduleName(),
+                        options.readyTimeout().toSeconds(),
+                        state);
+                supervised.notReady(state);
+                process.stop(Duration.ZERO);
+                return;
+            }
+            Processes.sleep(Duration.ofMillis(250));
+        }
+    }
+
+    private void printStatus(String heading) {
+        if (!stopping) {
+            console.print(ConsoleReport.status(
+                    heading, services.stream().map(SupervisedService::status).toList()));
+        }
     }
 
     private void stopServices() {
         List<Thread> stoppers = new ArrayList<>();
-        for (ServiceProcess service : services) {
+        for (SupervisedService service : services) {
             Thread stopper = new Thread(
                     () -> {
-                        boolean graceful = service.stop(STOP_GRACE);
+                        boolean graceful = service.process().stop(STOP_GRACE);
                         LOG.info(
                                 "Stopped {}{}",
                                 service.service().moduleName(),
@@ -482,7 +616,14 @@ public final class LocalStack {
                 tokens.publicKeyFile(),
                 infrastructure,
                 servicesReady,
-                rss);
+                rss,
+                restarts());
+    }
+
+    private Map<AppService, Integer> restarts() {
+        Map<AppService, Integer> restarts = new EnumMap<>(AppService.class);
+        services.forEach(s -> restarts.put(s.service(), s.policy().restarts()));
+        return restarts;
     }
 
     private static <T> T join(CompletableFuture<T> future) throws IOException {

@@ -8,9 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +29,14 @@ public final class ServiceProcess {
     private final int port;
     private final Process process;
     private final Path logFile;
+    private final Instant startedAt;
 
     private ServiceProcess(AppService service, int port, Process process, Path logFile) {
         this.service = service;
         this.port = port;
         this.process = process;
         this.logFile = logFile;
+        this.startedAt = Instant.now();
     }
 
     /**
@@ -47,15 +52,55 @@ public final class ServiceProcess {
             List<String> jvmOptions,
             Path logFile)
             throws IOException {
-        Files.createDirectories(logFile.getParent());
-        LogFiles.rotate(logFile);
+        return start(service, runnerJar, port, environment, jvmOptions, logFile, null);
+    }
+
+    /**
+     * Starts the service as {@link #start(AppService, Path, int, Map, List, Path)} does, except that a restart
+     * ({@code restartNote} not {@code null}) appends to the log after a line with that note instead of rotating it, so
+     * that the output of the process that died stays next to that of its replacement.
+     */
+    public static ServiceProcess start(
+            AppService service,
+            Path runnerJar,
+            int port,
+            Map<String, String> environment,
+            List<String> jvmOptions,
+            Path logFile,
+            String restartNote)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(runnerJar.toString());
+        return startCommand(service, command, port, environment, logFile, restartNote);
+    }
+
+    /** Starts any command as the process of {@code service}, in the directory of its last argument (a file). */
+    static ServiceProcess startCommand(
+            AppService service,
+            List<String> command,
+            int port,
+            Map<String, String> environment,
+            Path logFile,
+            String restartNote)
+            throws IOException {
+        Files.createDirectories(logFile.getParent());
+        if (restartNote == null) {
+            LogFiles.rotate(logFile);
+        } else {
+            Files.writeString(
+                    logFile,
+                    System.lineSeparator() + "----- " + restartNote + " -----" + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        Path directory =
+                Path.of(command.get(command.size() - 1)).toAbsolutePath().getParent();
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(runnerJar.getParent().toFile())
+                .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(NULL_INPUT));
@@ -73,6 +118,11 @@ public final class ServiceProcess {
     /** Returns the process id. */
     public long pid() {
         return process.pid();
+    }
+
+    /** Returns when the process was started. */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     /** Returns whether the process is still running. */

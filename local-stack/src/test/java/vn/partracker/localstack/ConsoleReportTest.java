@@ -93,7 +93,7 @@ class ConsoleReportTest {
         for (String row : rows.subList(1, rows.size())) {
             assertEquals(column, row.indexOf("http://localhost:808", row.indexOf("/api") + 4), row);
         }
-        assertTrue(rows.get(1).endsWith("?"), "unknown RSS is shown as ?");
+        assertTrue(rows.get(1).endsWith("?    0"), "unknown RSS is shown as ?, no restarts as 0: " + rows.get(1));
     }
 
     @Test
@@ -117,6 +117,53 @@ class ConsoleReportTest {
                         + " JWT_ISSUER=https://partracker.local/dev JWT_PUBLIC_KEY_LOCATION=/d/jwt/public-key.pem"
                         + " ./mvnw -pl plans-service quarkus:dev"),
                 report);
+    }
+
+    @Test
+    void theSummaryShowsRestartsPerService() {
+        String report = ConsoleReport.render(
+                LaunchOptions.parse(List.of(), Map.of()),
+                TOPICS,
+                "u",
+                "p",
+                Path.of("/d"),
+                Path.of("/d/jwt/public-key.pem"),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(15),
+                Map.of(AppService.PLANS, 250L, AppService.INDICATORS, 260L, AppService.REPORTING, 240L),
+                Map.of(AppService.INDICATORS, 2));
+        List<String> rows = report.lines()
+                .filter(l -> l.contains("-service ") || l.startsWith("  Service"))
+                .toList();
+
+        assertTrue(rows.get(0).endsWith("RSS     Restarts"), rows.get(0));
+        assertTrue(rows.get(1).endsWith("250 MB  0"), rows.get(1));
+        assertTrue(rows.get(2).endsWith("260 MB  2"), rows.get(2));
+        assertTrue(rows.get(3).endsWith("240 MB  0"), rows.get(3));
+    }
+
+    @Test
+    void theStatusTableShowsStatePidRestartsAndTheLastExit() {
+        String status = ConsoleReport.status(
+                "plans-service exited with code 137:",
+                List.of(
+                        new ServiceStatus(AppService.PLANS, "restarting in 1.0 s", -1, 1, "code 137 at 06:51:02"),
+                        new ServiceStatus(AppService.INDICATORS, "up", 4242, 0, ""),
+                        new ServiceStatus(
+                                AppService.REPORTING, "GAVE UP", -1, 4, "code 1 at 06:55:40, 5 exits within 5 min")));
+
+        assertEquals(
+                String.join(
+                        System.lineSeparator(),
+                        "",
+                        "plans-service exited with code 137:",
+                        "  Service             State                PID   Restarts  Last exit",
+                        "  ------------------  -------------------  ----  --------  " + "-".repeat(40),
+                        "  plans-service       restarting in 1.0 s  -     1         code 137 at 06:51:02",
+                        "  indicators-service  up                   4242  0         -",
+                        "  reporting-service   GAVE UP              -     4         code 1 at 06:55:40, 5 exits within 5 min",
+                        ""),
+                status);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,22 @@ class LaunchOptionsTest {
                 "http://localhost:3000,https://par.example.vn",
                 LaunchOptions.parse(List.of(), Map.of("CORS_ORIGINS", " http://localhost:3000,https://par.example.vn "))
                         .corsOrigins());
+    }
+
+    @Test
+    void theReadyTimeoutIs120SecondsUnlessSet() {
+        assertEquals(
+                Duration.ofSeconds(120),
+                LaunchOptions.parse(List.of(), Map.of()).readyTimeout());
+        assertEquals(
+                Duration.ofSeconds(300),
+                LaunchOptions.parse(List.of(), Map.of("SERVICE_READY_TIMEOUT", "300"))
+                        .readyTimeout());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> LaunchOptions.parse(List.of(), Map.of("SERVICE_READY_TIMEOUT", "soon")));
+        assertTrue(e.getMessage().contains("SERVICE_READY_TIMEOUT"), e.getMessage());
+        assertTrue(LaunchOptions.usage().contains("SERVICE_READY_TIMEOUT [120]"));
     }
 
     @Test

@@ -6,7 +6,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The outcome (or, while {@code RUNNING}, the progress) of a bulk import of figures.
+ * The outcome (or, while {@code QUEUED} or {@code RUNNING}, the progress) of a bulk import of figures.
+ *
+ * <p>{@code status}: {@code QUEUED} (a background import waiting for the import thread), {@code RUNNING},
+ * {@code DONE}, {@code REJECTED} (all-or-nothing with a rejected row) or {@code FAILED} ({@code error} says why; an
+ * import left queued or running by a restart is failed at the next start, and nothing of it was committed).
  *
  * <p>{@code imported} counts new figures, {@code updated} figures that got a new revision, {@code unchanged} rows
  * equal to the current revision (so re-sending a file is harmless), {@code rejected} the problems found (at most

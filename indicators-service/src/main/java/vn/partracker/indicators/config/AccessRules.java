@@ -47,6 +47,7 @@ public final class AccessRules {
             .scoped("POST", "/api/measurements/{id}/reopen", REVIEW_SCOPE, EVALUATOR)
             .read("GET", "/api/imports/{id}")
             .auditTrail()
+            .admin("POST", "/api/admin/republish")
             .build();
 
     private AccessRules() {}

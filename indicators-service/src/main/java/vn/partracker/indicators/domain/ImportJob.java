@@ -7,7 +7,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The record of one bulk import of figures: its counters while it runs and its outcome when it ends. */
+/**
+ * The record of one bulk import of figures: its counters while it runs and its outcome when it ends. Status
+ * {@code QUEUED → RUNNING → DONE | REJECTED | FAILED}; a committed import's row is written in the import's own
+ * transaction, so a row still {@code QUEUED} or {@code RUNNING} after its process died committed nothing.
+ */
 @Entity
 @Table(name = "import_job")
 public class ImportJob {
@@ -42,6 +46,10 @@ public class ImportJob {
     public boolean committed;
 
     public String error;
+
+    /** The stored body of a background import until it ends; {@code null} otherwise. */
+    @Column(name = "body_file")
+    public String bodyFile;
 
     @Column(name = "started_at")
     public Instant startedAt;

@@ -26,6 +26,22 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUI
     }
 
     /**
+     * @param id an indicator id
+     * @return the indicator, share-locked until the transaction ends: figures checked against it commit before an
+     *     update of its definition can (see {@code FigureRules.Context})
+     */
+    public Optional<Indicator> findForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /** @return the indicator with this group and ordinal in the plan, share-locked like {@link #findForShare} */
+    public Optional<Indicator> findByOrdinalForShare(UUID planId, String group, String ordinal) {
+        return find("planId = ?1 and group = ?2 and ordinal = ?3", planId, group, ordinal)
+                .withLock(LockModeType.PESSIMISTIC_READ)
+                .firstResultOptional();
+    }
+
+    /**
      * @return whether another indicator of the plan already has this group and ordinal
      */
     public boolean existsOrdinal(UUID planId, String group, String ordinal, UUID except) {
@@ -44,6 +60,18 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUI
     public Optional<Indicator> findByOrdinal(UUID planId, String group, String ordinal) {
         return find("planId = ?1 and group = ?2 and ordinal = ?3", planId, group, ordinal)
                 .firstResultOptional();
+    }
+
+    /**
+     * One chunk of every indicator in id order (keyset paging).
+     *
+     * @param after the last id of the previous chunk, {@code null} for the first
+     * @param limit the chunk size
+     */
+    public List<Indicator> chunkAfter(UUID after, int limit) {
+        return (after == null ? findAll(Sort.by("id")) : find("id > ?1", Sort.by("id"), after))
+                .page(0, limit)
+                .list();
     }
 
     /**

@@ -57,6 +57,30 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
                 params);
     }
 
+    /** @return how many figures the indicator has, whatever their status */
+    public long countByIndicator(UUID indicatorId) {
+        return count("indicatorId", indicatorId);
+    }
+
+    /** @return every figure of the indicator, locked in id order until the transaction ends */
+    public List<Measurement> lockByIndicator(UUID indicatorId) {
+        return find("indicatorId = ?1", Sort.by("id"), indicatorId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /**
+     * One chunk of every figure in id order (keyset paging, so a long walk neither skips nor repeats rows).
+     *
+     * @param after the last id of the previous chunk, {@code null} for the first
+     * @param limit the chunk size
+     */
+    public List<Measurement> chunkAfter(UUID after, int limit) {
+        return (after == null ? findAll(Sort.by("id")) : find("id > ?1", Sort.by("id"), after))
+                .page(0, limit)
+                .list();
+    }
+
     /** Adds a revision row. */
     public void addRevision(MeasurementRevision revision) {
         getEntityManager().persist(revision);

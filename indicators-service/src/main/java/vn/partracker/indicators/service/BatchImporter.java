@@ -48,7 +48,9 @@ import vn.partracker.support.security.Caller;
  *
  * <p>Each row is also checked against the caller's agency scope ({@link FigureScope}): a row for an agency the
  * caller may not act for is a rejected row like any other, with the reason. A committed import leaves one audit row
- * ({@code MeasurementImport}, the import's id) with its counts and the ids of the figures it wrote.
+ * ({@code MeasurementImport}, the import's id) with its counts and the ids of the figures it wrote, and its
+ * {@code import_job} record in the same transaction: the figures, their revisions and events, the record and the
+ * audit row commit together or not at all, so a record a dead process left {@code RUNNING} committed nothing.
  */
 @ApplicationScoped
 public class BatchImporter {
@@ -103,6 +105,7 @@ public class BatchImporter {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public ImportSummary importRows(ImportSummary started, RowSource source, boolean allOrNothing, boolean dryRun) {
+        jobs.hold(started.id());
         Run run = new Run(started, allOrNothing, dryRun);
         RowSource.Row row;
         while ((row = source.next()) != null) {
@@ -126,6 +129,7 @@ public class BatchImporter {
         }
         ImportSummary outcome = run.summary(run.rejectedRows > 0 && allOrNothing ? "REJECTED" : "DONE", commit);
         if (commit) {
+            jobs.recordCommitted(outcome);
             audit.record("measurement.imported", "MeasurementImport", started.id(), null, run.auditSummary(outcome));
         }
         return outcome;

@@ -165,18 +165,27 @@ public class FigureRules {
                 subtotals = new LinkedHashMap<>(result.subtotals());
             }
         }
-        Optional<AppliedTarget> target = IndicatorService.select(indicator, ctx.view, agency, asOf);
-        Achievement achievement = AchievementEvaluator.evaluate(value, target);
-        AchievementState state = new AchievementState(
-                achievement.status().name(),
-                target.map(t -> MeasurementMapper.toState(t.rule())).orElse(null),
-                target.map(AppliedTarget::reason).orElse(null),
-                achievement.gap());
+        AchievementState state = achievement(indicator, ctx.view, agency, asOf, value);
         return new Computed(
                 value,
                 figures.components().isEmpty() ? null : EventJson.write(new LinkedHashMap<>(figures.components())),
                 subtotals == null ? null : EventJson.write(subtotals),
                 state);
+    }
+
+    /**
+     * A figure's value against the target that applies to its agency on its reference day, under the indicator's
+     * current target rules. Submissions store it; {@link AchievementRefresh} recomputes it when the rules change.
+     */
+    static AchievementState achievement(
+            Indicator indicator, AgencyDirectory.View view, AgencyReplica agency, LocalDate asOf, BigDecimal value) {
+        Optional<AppliedTarget> target = IndicatorService.select(indicator, view, agency, asOf);
+        Achievement achievement = AchievementEvaluator.evaluate(value, target);
+        return new AchievementState(
+                achievement.status().name(),
+                target.map(t -> MeasurementMapper.toState(t.rule())).orElse(null),
+                target.map(AppliedTarget::reason).orElse(null),
+                achievement.gap());
     }
 
     /** The result of {@link #check}. */
@@ -205,7 +214,11 @@ public class FigureRules {
     public record Computed(
             BigDecimal value, String componentsJson, String subtotalsJson, AchievementState achievement) {}
 
-    /** Per-request caches of indicators, component trees and locks, on top of an agency view. */
+    /**
+     * Per-request caches of indicators, component trees and locks, on top of an agency view. Indicators are read
+     * {@code FOR SHARE}: a figure is checked and evaluated against a definition that cannot change before the figure
+     * commits (an indicator update waits for it, then sees the figure when it re-evaluates achievement).
+     */
     public final class Context {
 
         final AgencyDirectory.View view;
@@ -224,12 +237,12 @@ public class FigureRules {
 
         /** @return the indicator, cached */
         public Optional<Indicator> indicator(UUID id) {
-            return byId.computeIfAbsent(id, indicators::findByIdOptional);
+            return byId.computeIfAbsent(id, indicators::findForShare);
         }
 
         /** @return the indicator with this group and ordinal in the plan, cached by id once found */
         public Optional<Indicator> indicator(UUID planId, String group, String ordinal) {
-            Optional<Indicator> found = indicators.findByOrdinal(planId, group, ordinal);
+            Optional<Indicator> found = indicators.findByOrdinalForShare(planId, group, ordinal);
             found.ifPresent(i -> byId.putIfAbsent(i.id, found));
             return found;
         }

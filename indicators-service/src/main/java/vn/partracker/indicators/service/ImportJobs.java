@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.partracker.indicators.api.ImportSummary;
@@ -22,13 +23,17 @@ import vn.partracker.support.problem.NotFoundException;
  * The progress and outcome of bulk imports. A running import's counters live in memory (the import's own
  * transaction is not visible until it commits).
  *
- * <p>Only imports that were accepted are recorded in {@code import_job}: a synchronous import that committed, and a
- * background import (answered 202) from its start to its end. A rejected request writes nothing, so the outcome of
+ * <p>Only imports that were accepted are recorded in {@code import_job}: a synchronous import that committed (the
+ * record is written in the import's own transaction), and a background import (answered 202) from its acceptance
+ * ({@code QUEUED}, with its stored body) to its end. A rejected request writes nothing, so the outcome of
  * an import that was refused ({@code REJECTED}, {@code FAILED}) or only checked ({@code dryRun}) is kept in memory
  * only — the last {@value #RECENT} of them — for {@code GET /api/imports/{id}} right after the answer.
  */
 @ApplicationScoped
 public class ImportJobs {
+
+    static final String QUEUED = "QUEUED";
+    static final String RUNNING = "RUNNING";
 
     /** How many unrecorded outcomes stay readable. */
     static final int RECENT = 1000;
@@ -56,14 +61,62 @@ public class ImportJobs {
         return summary;
     }
 
-    /** Records the start of an accepted background import and returns its first progress. */
+    /**
+     * Records an accepted background import as {@code QUEUED}, with the path of its stored body, and returns its
+     * first progress.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public ImportSummary startRecorded(String kind, String mode, boolean dryRun) {
+    public ImportSummary startRecorded(String kind, String mode, boolean dryRun, String bodyFile) {
         ImportJob job = newJob(kind, mode, dryRun);
+        job.status = QUEUED;
+        job.bodyFile = bodyFile;
         jobs.persist(job);
         ImportSummary summary = toSummary(job, List.of());
         running.put(job.id, summary);
         return summary;
+    }
+
+    /**
+     * Moves a queued background import to {@code RUNNING}, in a transaction of its own.
+     *
+     * @return the import as running, or empty when it is no longer queued (a restarting peer failed it)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<ImportSummary> claim(UUID id) {
+        Optional<ImportJob> job = jobs.findForUpdate(id).filter(j -> QUEUED.equals(j.status));
+        if (job.isEmpty()) {
+            running.remove(id);
+            return Optional.empty();
+        }
+        job.get().status = RUNNING;
+        ImportSummary summary = toSummary(job.get(), List.of());
+        running.put(id, summary);
+        return Optional.of(summary);
+    }
+
+    /**
+     * Locks a background import's record for the import's transaction, so a restarting peer's recovery skips it
+     * while it runs ({@link ImportJobRepository#lockUnfinished}). Synchronous imports have no record yet.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hold(UUID id) {
+        jobs.findForUpdate(id);
+    }
+
+    /**
+     * Records a committed import's outcome in the import's own transaction: its rows and this record commit
+     * together, so a record left {@code RUNNING} by a dead process means nothing of the import was committed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordCommitted(ImportSummary outcome) {
+        ImportJob job = jobs.findById(outcome.id());
+        if (job == null) {
+            job = newJob(outcome.kind(), outcome.mode(), outcome.dryRun());
+            job.id = outcome.id();
+            job.startedAt = outcome.startedAt();
+            jobs.persist(job);
+        }
+        copy(outcome, job);
     }
 
     /** Publishes the counters of a running import. */
@@ -81,6 +134,12 @@ public class ImportJobs {
             job.startedAt = summary.startedAt();
             jobs.persist(job);
         }
+        copy(summary, job);
+        running.remove(job.id);
+        return toSummary(job, summary.rejected());
+    }
+
+    private void copy(ImportSummary summary, ImportJob job) {
         job.status = summary.status();
         job.rowsRead = summary.rows();
         job.imported = summary.imported();
@@ -89,14 +148,13 @@ public class ImportJobs {
         job.rejectedCount = summary.rejectedRows();
         job.committed = summary.committed();
         job.error = summary.error();
-        job.finishedAt = Instant.now();
+        job.bodyFile = null;
+        job.finishedAt = summary.finishedAt() == null ? Instant.now() : summary.finishedAt();
         try {
             job.rejected = mapper.writeValueAsString(summary.rejected());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not record the rejected rows of import " + job.id, e);
         }
-        running.remove(job.id);
-        return toSummary(job, summary.rejected());
     }
 
     /** Ends an import whose request is refused or only checked, without writing: its outcome stays in memory. */
@@ -112,7 +170,7 @@ public class ImportJobs {
         job.kind = kind;
         job.mode = mode;
         job.dryRun = dryRun;
-        job.status = "RUNNING";
+        job.status = RUNNING;
         job.startedAt = Instant.now();
         return job;
     }

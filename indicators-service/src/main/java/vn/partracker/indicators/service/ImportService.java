@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.partracker.indicators.api.ImportSummary;
+import vn.partracker.indicators.config.ImportsConfig;
 import vn.partracker.support.problem.ApiException;
 import vn.partracker.support.problem.ValidationException;
 
@@ -28,6 +32,13 @@ import vn.partracker.support.problem.ValidationException;
  * Runs bulk imports of figures, synchronously or in the background. A background import first copies the body to a
  * temporary file (the request ends before the import does), answers with the import's id, and reports progress at
  * {@code GET /api/imports/{id}}.
+ *
+ * <p>Background imports are durable jobs: the body is stored in the imports directory ({@link ImportsConfig}) and
+ * the job recorded {@code QUEUED} before the 202; the import thread claims it ({@code RUNNING}) and records its end.
+ * The queue is bounded: with one import running and {@code partracker.imports.queue-capacity} waiting, another is
+ * refused with 503 problem+json before its body is stored. A process that dies leaves its jobs {@code QUEUED} or
+ * {@code RUNNING}; {@link ImportRecovery} fails them (nothing of them was committed) and removes their bodies at the
+ * next start. They are not resumed: the caller's identity, which the rows are checked against, is not stored.
  *
  * <p>A background import runs as the caller of its request: the request's security identity is carried to the
  * import thread (inside a request context of its own), so the per-row agency scope, {@code submittedBy} and the
@@ -80,11 +91,25 @@ public class ImportService {
     });
 
     private final CurrentIdentityAssociation identities;
+    private final int capacity;
+    private final Semaphore slots;
+    private final Path directory;
 
-    public ImportService(BatchImporter importer, ImportJobs jobs, CurrentIdentityAssociation identities) {
+    public ImportService(
+            BatchImporter importer, ImportJobs jobs, CurrentIdentityAssociation identities, ImportsConfig config) {
         this.importer = importer;
         this.jobs = jobs;
         this.identities = identities;
+        this.capacity = config.queueCapacity();
+        this.slots = new Semaphore(capacity + 1);
+        this.directory = bodyDirectory(config);
+    }
+
+    /** @return where the bodies of background imports wait */
+    static Path bodyDirectory(ImportsConfig config) {
+        return Path.of(config.directory()
+                .filter(d -> !d.isBlank())
+                .orElse(System.getProperty("java.io.tmpdir") + "/partracker-indicators-imports"));
     }
 
     /**
@@ -107,28 +132,61 @@ public class ImportService {
      */
     public ImportSummary importLater(
             String kind, Mode mode, boolean dryRun, InputStream body, Function<InputStream, RowSource> reader) {
+        if (!slots.tryAcquire()) {
+            throw new ImportQueueFullException(capacity);
+        }
         Path file;
+        ImportSummary started;
         try {
-            file = Files.createTempFile("partracker-import-", ".body");
+            Files.createDirectories(directory);
+            file = Files.createTempFile(directory, "import-", ".body");
         } catch (IOException e) {
+            slots.release();
             throw new UncheckedIOException("could not store the import body", e);
         }
-        ImportSummary started;
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             try (InputStream in = Files.newInputStream(file)) {
                 reader.apply(in);
             }
-            started = jobs.startRecorded(kind, mode.code(), dryRun);
+            started = jobs.startRecorded(kind, mode.code(), dryRun, file.toString());
         } catch (IOException e) {
+            slots.release();
             deleteQuietly(file);
             throw new UncheckedIOException("could not store the import body", e);
         } catch (RuntimeException e) {
+            slots.release();
             deleteQuietly(file);
             throw e;
         }
         SecurityIdentity identity = identities.getIdentity();
-        background.submit(() -> asCaller(identity, () -> {
+        try {
+            background.submit(() -> {
+                try {
+                    asCaller(identity, () -> runQueued(started, mode, dryRun, file, reader));
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            deleteQuietly(file);
+            jobs.finish(failed(started, dryRun, "the service is shutting down; nothing of the import was committed"));
+            throw new ImportQueueFullException(capacity);
+        }
+        return started;
+    }
+
+    /** Runs a queued import once the import thread gets to it, unless a restarting peer failed it meanwhile. */
+    private void runQueued(
+            ImportSummary queued, Mode mode, boolean dryRun, Path file, Function<InputStream, RowSource> reader) {
+        try {
+            Optional<ImportSummary> claimed = jobs.claim(queued.id());
+            if (claimed.isEmpty()) {
+                Log.warnf("import %s is no longer queued (failed by a restart); not run", queued.id());
+                return;
+            }
+            ImportSummary started = claimed.get();
             try (InputStream in = Files.newInputStream(file)) {
                 execute(started, mode, dryRun, () -> reader.apply(in), false);
             } catch (IOException e) {
@@ -140,11 +198,15 @@ public class ImportService {
                             throw new UncheckedIOException("could not read the stored import body", e);
                         },
                         false);
-            } finally {
-                deleteQuietly(file);
             }
-        }));
-        return started;
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    /** @return how many background imports may wait behind the running one */
+    public int queueCapacity() {
+        return capacity;
     }
 
     /** Runs {@code work} in a request context of its own whose caller is {@code identity}. */
@@ -185,22 +247,7 @@ public class ImportService {
             return now && !outcome.committed() ? jobs.forget(outcome) : jobs.finish(outcome);
         } catch (RuntimeException e) {
             String error = e instanceof ApiException ? e.getMessage() : "the import failed; see the service log";
-            ImportSummary failed = new ImportSummary(
-                    started.id(),
-                    started.kind(),
-                    "FAILED",
-                    started.mode(),
-                    dryRun,
-                    false,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    List.of(),
-                    error,
-                    started.startedAt(),
-                    Instant.now());
+            ImportSummary failed = failed(started, dryRun, error);
             if (now) {
                 jobs.forget(failed);
                 throw e;
@@ -211,7 +258,26 @@ public class ImportService {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    private static ImportSummary failed(ImportSummary started, boolean dryRun, String error) {
+        return new ImportSummary(
+                started.id(),
+                started.kind(),
+                "FAILED",
+                started.mode(),
+                dryRun,
+                false,
+                0,
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                error,
+                started.startedAt(),
+                Instant.now());
+    }
+
+    static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

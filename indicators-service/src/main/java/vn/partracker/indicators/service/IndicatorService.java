@@ -25,10 +25,12 @@ import vn.partracker.indicators.domain.target.TargetRule;
 import vn.partracker.indicators.domain.target.TargetScope;
 import vn.partracker.indicators.domain.target.TargetSelector;
 import vn.partracker.indicators.domain.value.Direction;
+import vn.partracker.indicators.domain.value.FixedDefinition;
 import vn.partracker.indicators.domain.value.IndicatorKind;
 import vn.partracker.indicators.domain.value.Unit;
 import vn.partracker.indicators.messaging.IndicatorEvents;
 import vn.partracker.indicators.repository.IndicatorRepository;
+import vn.partracker.indicators.repository.MeasurementRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
@@ -53,13 +55,19 @@ public class IndicatorService {
     private final AgencyDirectory directory;
     private final IndicatorEvents events;
     private final AuditTrail audit;
+    private final MeasurementRepository measurements;
+    private final AchievementRefresh achievements;
 
     public IndicatorService(
             IndicatorRepository indicators,
             PlanReplicaRepository plans,
             AgencyDirectory directory,
             IndicatorEvents events,
-            AuditTrail audit) {
+            AuditTrail audit,
+            MeasurementRepository measurements,
+            AchievementRefresh achievements) {
+        this.measurements = measurements;
+        this.achievements = achievements;
         this.indicators = indicators;
         this.plans = plans;
         this.directory = directory;
@@ -96,7 +104,13 @@ public class IndicatorService {
     /**
      * Replaces an indicator's definition; the If-Match version must be the current one.
      *
+     * <p>Once the indicator has figures, its kind, unit, frequency and component tree are fixed (409 naming the
+     * fields: define a new indicator); its name, labels, targets, direction and agencies still change. A change of
+     * targets re-evaluates the achievement of its stored figures in the same transaction ({@link AchievementRefresh}),
+     * each changed figure getting a new version and a measurement event, so reports follow the current targets.
+     *
      * @throws NotFoundException when the indicator does not exist
+     * @throws ConflictException when a fixed field would change while figures exist
      */
     @Transactional
     public IndicatorResponse update(UUID id, String ifMatch, IndicatorRequest request) {
@@ -108,13 +122,51 @@ public class IndicatorService {
             throw new ConflictException(
                     "plan " + request.planId() + " already has indicator " + request.group() + "." + request.ordinal());
         }
+        long figures = measurements.countByIndicator(id);
+        if (figures > 0) {
+            requireFixedDefinitionKept(indicator, request, figures);
+        }
         apply(indicator, request);
         indicators.flush();
         publish(indicator);
-        Log.infof("indicator %s updated to version %d", id, indicator.version);
+        int reevaluated = figures > 0 ? achievements.reevaluate(indicator) : 0;
+        Log.infof(
+                "indicator %s updated to version %d (%d figures, %d re-evaluated)",
+                id, indicator.version, figures, reevaluated);
         IndicatorResponse updated = IndicatorMapper.toResponse(indicator);
         audit.record("indicator.updated", "Indicator", indicator.id, before, updated);
         return updated;
+    }
+
+    /**
+     * Refuses a change of what the indicator's figures were measured in ({@link FixedDefinition}) once it has figures.
+     *
+     * @throws ConflictException naming each such field
+     */
+    private static void requireFixedDefinitionKept(Indicator indicator, IndicatorRequest request, long figures) {
+        FixedDefinition now = fixedDefinition(indicator);
+        FixedDefinition asked = new FixedDefinition(
+                request.kind().name(),
+                request.unit().name(),
+                request.frequency().name(),
+                IndicatorMapper.componentsJson(request.components()));
+        List<String> changed = now.changedBy(asked);
+        if (changed.isEmpty()) {
+            return;
+        }
+        throw new ConflictException(
+                "indicator " + indicator.id + " has " + figures + " figures, so its " + String.join(", ", changed)
+                        + " cannot change (kind, unit, frequency and components are fixed once figures exist):"
+                        + " define a new indicator for the new measure",
+                changed.stream()
+                        .map(field -> new FieldError(
+                                field,
+                                "fixed once figures exist; " + now.describe(field, asked) + "; define a new indicator"))
+                        .toList());
+    }
+
+    private static FixedDefinition fixedDefinition(Indicator indicator) {
+        return new FixedDefinition(indicator.kind, indicator.unit, indicator.frequency, indicator.components);
     }
 
     /** @return one indicator */

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.partracker.events.EventJson;
+import vn.partracker.events.EventTypes;
 import vn.partracker.events.payload.AchievementState;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.events.payload.TargetState;
@@ -106,6 +107,20 @@ final class MeasurementMapper {
                 m.reviewedAt == null ? null : m.reviewedAt.atOffset(ZoneOffset.UTC),
                 m.reviewedBy,
                 m.reviewReason);
+    }
+
+    /**
+     * The event type that announces a figure's current state, for events that re-state a figure rather than record a
+     * change of it (republish, achievement re-evaluated after a target change): approved and returned figures as
+     * such, a submitted one as submitted (first revision) or revised. Consumers apply every measurement type the same
+     * way, by the full state and its version.
+     */
+    static String stateType(Measurement m) {
+        return switch (m.status) {
+            case APPROVED -> EventTypes.MEASUREMENT_APPROVED;
+            case RETURNED -> EventTypes.MEASUREMENT_RETURNED;
+            case SUBMITTED -> m.revision > 1 ? EventTypes.MEASUREMENT_REVISED : EventTypes.MEASUREMENT_SUBMITTED;
+        };
     }
 
     static Figures figures(Measurement m) {

@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -264,12 +266,54 @@ class BatchImportIT {
             rows.add(byId(monthly, world.district, String.format("2027-%02d", month), 9, 10));
         }
         Response accepted = given().contentType(ContentType.JSON).body(rows).post("/api/measurements/batch?async=true");
-        accepted.then().statusCode(202).body("status", equalTo("RUNNING"));
+        accepted.then().statusCode(202).body("status", equalTo("QUEUED"));
         String location = accepted.header("Location");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> "DONE".equals(given().get(location).path("status")));
         given().get(location).then().body("imported", equalTo(12)).body("rows", equalTo(12));
+        String id = accepted.path("id");
+        assertEquals("true", replicas.text("SELECT committed::text FROM import_job WHERE id = ?", UUID.fromString(id)));
+        assertEquals(
+                0,
+                replicas.count(
+                        "SELECT count(*) FROM import_job WHERE id = ? AND body_file IS NOT NULL", UUID.fromString(id)),
+                "the stored body is released when the import ends");
+    }
+
+    @Test
+    void aFullImportQueueRefusesTheNextBackgroundImportWith503AndStoresNothing() throws Exception {
+        List<String> accepted = new ArrayList<>();
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                // the import thread's first insert waits behind this lock, so the queue fills up behind it
+                lock.execute("LOCK TABLE measurement IN EXCLUSIVE MODE");
+            }
+            for (int i = 0; i <= 8; i++) {
+                Response queued = given().contentType(ContentType.JSON)
+                        .body(List.of(byId(monthly, world.district, String.format("2031-%02d", i + 1), 9, 10)))
+                        .post("/api/measurements/batch?async=true");
+                queued.then().statusCode(202);
+                accepted.add(queued.path("id"));
+            }
+            long jobs = replicas.count("SELECT count(*) FROM import_job");
+            given().contentType(ContentType.JSON)
+                    .body(List.of(byId(monthly, world.district, "2031-12", 9, 10)))
+                    .post("/api/measurements/batch?async=true")
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://partracker.vn/problems/service-unavailable"))
+                    .body("detail", org.hamcrest.Matchers.containsString("queue is full"));
+            assertEquals(jobs, replicas.count("SELECT count(*) FROM import_job"), "the refused import is not recorded");
+            blocker.rollback();
+        }
+        for (String id : accepted) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> "DONE".equals(given().get("/api/imports/" + id).path("status")));
+        }
     }
 
     private static Response batch(List<Map<String, Object>> rows, String query) {

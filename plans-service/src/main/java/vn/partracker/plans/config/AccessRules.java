@@ -54,6 +54,7 @@ public final class AccessRules {
                     "the assignment's agency is the caller's (subtree: under it today)",
                     REPORTER)
             .read("POST", "/api/timeframes/parse")
+            .admin("POST", "/api/admin/republish")
             .auditTrail()
             .build();
 

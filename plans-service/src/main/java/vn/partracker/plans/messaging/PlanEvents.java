@@ -2,10 +2,16 @@ package vn.partracker.plans.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.partracker.events.EventJson;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyRef;
@@ -24,6 +30,7 @@ import vn.partracker.plans.domain.AssignmentStatus;
 import vn.partracker.plans.domain.Plan;
 import vn.partracker.plans.domain.ProgressUpdate;
 import vn.partracker.plans.domain.Task;
+import vn.partracker.support.outbox.NewEvent;
 import vn.partracker.support.outbox.OutboxWriter;
 
 /**
@@ -31,40 +38,129 @@ import vn.partracker.support.outbox.OutboxWriter;
  * topic's events to the outbox in the caller's transaction. Every event is keyed by the plan id, so one plan's events
  * (issued, amended, task assigned, progress, status) stay in one partition, in order. Payloads carry full state, so
  * callers pass the plan's tasks and assignments as they are after the flush.
+ *
+ * <p>No event exceeds {@link #maxPayloadBytes} (default 200,000 bytes of JSON, under the suite's ~256 KB bound
+ * with room for headers). A plan whose whole state fits is one {@code plan.issued}/{@code plan.amended} carrying its
+ * tasks and assignments, as before. A bigger plan (3,000 agencies × 29 tasks is ~30 MB) is split into events every
+ * consumer already understands: the plan event with its sections and tasks but no assignments (no tasks either if
+ * they alone do not fit), then, for each task in plan order, {@code task.assigned} events carrying the task and
+ * consecutive chunks of its assignments. All are keyed by the plan id and appended in one transaction, so they are
+ * published together and in this order; reporting-service's replica applies the plan head (which drops the
+ * assignments the head does not list) and then upserts every task and assignment from the chunks.
  */
 @ApplicationScoped
 public class PlanEvents {
 
+    /** The default bound of one event's JSON payload. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 200_000;
+
     private final OutboxWriter outbox;
+    private final int maxPayloadBytes;
 
-    public PlanEvents(OutboxWriter outbox) {
+    public PlanEvents(
+            OutboxWriter outbox,
+            @ConfigProperty(name = "partracker.plans.events.max-payload-bytes", defaultValue = "200000")
+                    int maxPayloadBytes) {
         this.outbox = outbox;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
-    /** {@code partracker.plan.issued} with sections, tasks and assignments. */
+    /** {@code partracker.plan.issued} with sections, tasks and assignments (split when too big, see above). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void issued(Plan plan, List<Task> tasks, List<Assignment> assignments) {
-        outbox.append(Topics.PLANS, plan.id.toString(), EventTypes.PLAN_ISSUED, state(plan, tasks, assignments, null));
+    public int issued(Plan plan, List<Task> tasks, List<Assignment> assignments) {
+        return outbox.appendAll(planEvents(EventTypes.PLAN_ISSUED, plan, tasks, assignments, null))
+                .size();
     }
 
-    /** {@code partracker.plan.amended} with the full state after the amendment and its reason. */
+    /** {@code partracker.plan.amended} with the full state after the amendment and its reason (split when too big). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void amended(Plan plan, List<Task> tasks, List<Assignment> assignments, String reason) {
-        outbox.append(
-                Topics.PLANS, plan.id.toString(), EventTypes.PLAN_AMENDED, state(plan, tasks, assignments, reason));
+    public int amended(Plan plan, List<Task> tasks, List<Assignment> assignments, String reason) {
+        return outbox.appendAll(planEvents(EventTypes.PLAN_AMENDED, plan, tasks, assignments, reason))
+                .size();
     }
 
-    /** {@code partracker.task.assigned}: a task added to an issued plan, with its new assignments. */
+    /**
+     * The events that carry a plan's whole state: one when it fits in {@link #maxPayloadBytes}, else the plan head
+     * followed by {@code task.assigned} chunks (see the class comment). Package-visible for the size tests.
+     */
+    List<NewEvent> planEvents(String type, Plan plan, List<Task> tasks, List<Assignment> assignments, String reason) {
+        String key = plan.id.toString();
+        List<TaskState> taskStates = tasks.stream().map(PlanEvents::taskState).toList();
+        List<AssignmentState> assignmentStates =
+                assignments.stream().map(PlanEvents::assignmentState).toList();
+        PlanState whole = state(plan, taskStates, assignmentStates, reason);
+        if (bytes(whole) <= maxPayloadBytes) {
+            return List.of(new NewEvent(Topics.PLANS, key, type, whole));
+        }
+        List<NewEvent> events = new ArrayList<>();
+        PlanState head = state(plan, taskStates, List.of(), reason);
+        if (bytes(head) > maxPayloadBytes) {
+            head = state(plan, List.of(), List.of(), reason);
+        }
+        if (bytes(head) > maxPayloadBytes) {
+            throw new IllegalStateException("plan " + plan.id + " has a head of " + bytes(head)
+                    + " bytes, over the event bound of " + maxPayloadBytes);
+        }
+        events.add(new NewEvent(Topics.PLANS, key, type, head));
+        Map<UUID, List<AssignmentState>> byTask = new LinkedHashMap<>();
+        taskStates.forEach(t -> byTask.put(t.id(), new ArrayList<>()));
+        for (AssignmentState a : assignmentStates) {
+            byTask.computeIfAbsent(a.taskId(), id -> new ArrayList<>()).add(a);
+        }
+        for (TaskState task : taskStates) {
+            events.addAll(taskAssignedChunks(key, task, byTask.get(task.id())));
+        }
+        return events;
+    }
+
+    /** {@code task.assigned} events for one task whose assignments are cut into chunks under the bound. */
+    private List<NewEvent> taskAssignedChunks(String key, TaskState task, List<AssignmentState> assignments) {
+        int room = maxPayloadBytes - bytes(new TaskAssigned(TaskAssigned.SCHEMA_VERSION, task, List.of())) - 16;
+        if (room <= 0) {
+            throw new IllegalStateException(
+                    "task " + task.id() + " alone is over the event bound of " + maxPayloadBytes + " bytes");
+        }
+        List<NewEvent> events = new ArrayList<>();
+        List<AssignmentState> chunk = new ArrayList<>();
+        int used = 0;
+        for (AssignmentState a : assignments) {
+            int size = bytes(a) + 1;
+            if (!chunk.isEmpty() && used + size > room) {
+                events.add(taskAssigned(key, task, chunk));
+                chunk = new ArrayList<>();
+                used = 0;
+            }
+            chunk.add(a);
+            used += size;
+        }
+        if (!chunk.isEmpty() || events.isEmpty()) {
+            events.add(taskAssigned(key, task, chunk));
+        }
+        return events;
+    }
+
+    private static NewEvent taskAssigned(String key, TaskState task, List<AssignmentState> chunk) {
+        return new NewEvent(
+                Topics.PLANS,
+                key,
+                EventTypes.TASK_ASSIGNED,
+                new TaskAssigned(TaskAssigned.SCHEMA_VERSION, task, List.copyOf(chunk)));
+    }
+
+    private static int bytes(Object payload) {
+        return EventJson.write(payload).getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * {@code partracker.task.assigned}: a task added to an issued plan, with its new assignments (in several events
+     * when they do not fit in one).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void taskAssigned(Task task, List<Assignment> created) {
-        outbox.append(
-                Topics.PLANS,
+        outbox.appendAll(taskAssignedChunks(
                 task.planId.toString(),
-                EventTypes.TASK_ASSIGNED,
-                new TaskAssigned(
-                        TaskAssigned.SCHEMA_VERSION,
-                        taskState(task),
-                        created.stream().map(PlanEvents::assignmentState).toList()));
+                taskState(task),
+                created.stream().map(PlanEvents::assignmentState).toList()));
     }
 
     /** {@code partracker.task.progress-reported}: the update and the assignment after it. */
@@ -102,7 +198,7 @@ public class PlanEvents {
                         OffsetDateTime.now(ZoneOffset.UTC)));
     }
 
-    private static PlanState state(Plan plan, List<Task> tasks, List<Assignment> assignments, String reason) {
+    private static PlanState state(Plan plan, List<TaskState> tasks, List<AssignmentState> assignments, String reason) {
         List<SectionState> sections = new ArrayList<>();
         for (int i = 0; i < plan.sections.size(); i++) {
             sections.add(new SectionState(
@@ -122,8 +218,8 @@ public class PlanEvents {
                 plan.status.name(),
                 plan.parentPlanId,
                 sections,
-                tasks.stream().map(PlanEvents::taskState).toList(),
-                assignments.stream().map(PlanEvents::assignmentState).toList(),
+                tasks,
+                assignments,
                 reason);
     }
 

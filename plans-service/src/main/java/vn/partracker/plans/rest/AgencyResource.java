@@ -95,14 +95,22 @@ public class AgencyResource {
             summary = "Move an agency under another parent from a day on",
             description = "The history before 'from' is kept, so the hierarchy on earlier dates is unchanged"
                     + " (e.g. the communes of an abolished district move under the province from 2025-07-01)."
-                    + " parentId null makes the agency a root. Publishes partracker.agency.upserted.")
+                    + " parentId null makes the agency a root. Publishes partracker.agency.upserted. Needs If-Match"
+                    + " with the ETag of the last read.")
     @APIResponse(responseCode = "200", description = "The agency with its new parent history, as of 'from'")
     @APIResponse(
             responseCode = "400",
             description = "Unknown parent, parent not valid then, 'from' outside the agency's validity, or a cycle")
     @APIResponse(responseCode = "404", description = "No such agency")
-    public AgencyResponse move(@PathParam("id") UUID id, @Valid @NotNull AgencyMoveRequest request) {
-        return service.move(id, request);
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response move(
+            @PathParam("id") UUID id,
+            @Parameter(required = true, description = "the agency's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
+            @Valid @NotNull AgencyMoveRequest request) {
+        AgencyResponse agency = service.move(id, ifMatch, request);
+        return Response.ok(agency).tag(ETags.of(agency.version())).build();
     }
 
     @GET

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -27,6 +27,8 @@ import vn.partracker.plans.api.ProgressResponse;
 import vn.partracker.plans.domain.AssignmentStatus;
 import vn.partracker.plans.service.AssignmentService;
 import vn.partracker.support.http.QueryParams;
+import vn.partracker.support.idempotency.IdempotencyKeys;
+import vn.partracker.support.idempotency.IdempotentResult;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 
@@ -37,9 +39,11 @@ import vn.partracker.support.paging.PageRequest;
 public class AssignmentResource {
 
     private final AssignmentService service;
+    private final IdempotencyKeys idempotency;
 
-    public AssignmentResource(AssignmentService service) {
+    public AssignmentResource(AssignmentService service, IdempotencyKeys idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @GET
@@ -81,16 +85,27 @@ public class AssignmentResource {
     @Operation(
             summary = "Report progress",
             description = "Appended, never overwriting earlier reports. percent 0–100; DONE needs 100. Publishes"
-                    + " partracker.task.progress-reported and, on a status change, partracker.task.status-changed.")
-    @APIResponse(responseCode = "201", description = "Appended")
-    @APIResponse(responseCode = "400", description = "percent outside 0–100, DONE below 100 %")
+                    + " partracker.task.progress-reported and, on a status change, partracker.task.status-changed."
+                    + " Safe to retry with Idempotency-Key: the same key and body get the first answer again and"
+                    + " append nothing.")
+    @APIResponse(responseCode = "201", description = "Appended (or the first answer again, for a repeated key)")
+    @APIResponse(responseCode = "400", description = "percent outside 0–100, DONE below 100 %, invalid key")
     @APIResponse(responseCode = "404", description = "No such assignment")
-    @APIResponse(responseCode = "409", description = "Cancelled assignment, or plan not issued")
-    public Response report(@PathParam("id") UUID id, @Valid @NotNull ProgressRequest request) {
-        ProgressResponse update = service.report(id, request);
-        return Response.created(URI.create("/api/assignments/" + id + "/progress"))
-                .entity(update)
-                .build();
+    @APIResponse(
+            responseCode = "409",
+            description = "Cancelled assignment, plan not issued, or Idempotency-Key reused with another body")
+    public Response report(
+            @PathParam("id") UUID id,
+            @Parameter(description = "client-chosen key (1–200 characters) that makes a retry safe")
+                    @HeaderParam("Idempotency-Key")
+                    String idempotencyKey,
+            @Valid @NotNull ProgressRequest request) {
+        String location = "/api/assignments/" + id + "/progress";
+        IdempotentResult result = idempotency.execute(idempotencyKey, "POST " + location, request, () -> {
+            ProgressResponse update = service.report(id, request);
+            return IdempotentResult.of(201, location, update);
+        });
+        return result.toResponse();
     }
 
     @GET

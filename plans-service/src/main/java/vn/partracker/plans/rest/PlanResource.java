@@ -126,16 +126,18 @@ public class PlanResource {
             summary = "Issue a draft plan",
             description = "Expands each task's lead agencies and groups on the issue date ('on', else the"
                     + " plan's issuedOn, else today) into one assignment per concrete agency, and publishes"
-                    + " partracker.plan.issued. If-Match is checked when given.")
+                    + " partracker.plan.issued. Needs If-Match with the ETag of the last read.")
     @APIResponse(responseCode = "200", description = "Issued")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
             responseCode = "409",
             description = "Not a draft, no tasks, or a lead that expands to no agency on that day")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response issue(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "the plan's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
             @Parameter(description = "issue date (YYYY-MM-DD); default the plan's issuedOn, else today")
                     @QueryParam("on")
                     String on) {
@@ -148,14 +150,17 @@ public class PlanResource {
     @Operation(
             summary = "Close an issued plan",
             description = "No more tasks or progress afterwards. Recorded as an amendment (optional reason) and"
-                    + " published as partracker.plan.amended with status CLOSED.")
+                    + " published as partracker.plan.amended with status CLOSED. Needs If-Match with the ETag of the"
+                    + " last read.")
     @APIResponse(responseCode = "200", description = "Closed")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Not an issued plan")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response close(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "the plan's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
             @Parameter(description = "why the plan closes; recorded with the amendment") @QueryParam("reason")
                     String reason) {
         PlanResponse plan = plans.close(id, ifMatch, reason);

@@ -154,11 +154,13 @@ public class AgencyService {
 
     /**
      * Moves an agency under another parent from a day on, keeping its earlier history: the district level's abolition
-     * is a move of every commune under the province from 2025-07-01.
+     * is a move of every commune under the province from 2025-07-01. {@code ifMatch} must name the current version
+     * (428 when missing, 412 when stale).
      */
     @Transactional
-    public AgencyResponse move(UUID id, AgencyMoveRequest request) {
+    public AgencyResponse move(UUID id, String ifMatch, AgencyMoveRequest request) {
         Agency agency = find(id);
+        ETags.requireMatch(ifMatch, agency.version);
         if (!agency.validOn(request.from())) {
             throw new ValidationException(
                     "from", "the agency does not exist on " + request.from() + " (valid " + validity(agency) + ")");

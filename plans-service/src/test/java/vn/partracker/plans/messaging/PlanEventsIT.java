@@ -27,6 +27,7 @@ import vn.partracker.events.payload.PlanState;
 import vn.partracker.events.payload.TaskAssigned;
 import vn.partracker.events.payload.TaskProgressReported;
 import vn.partracker.events.payload.TaskStatusChanged;
+import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
@@ -41,6 +42,7 @@ class PlanEventsIT {
         PlanFixture f = new PlanFixture();
         given().contentType(ContentType.JSON)
                 .body(Map.of("parentId", f.province, "from", "2025-07-01"))
+                .header("If-Match", IfMatch.of("/api/agencies/" + f.commune))
                 .post("/api/agencies/" + f.commune + "/moves")
                 .then()
                 .statusCode(200);
@@ -54,7 +56,10 @@ class PlanEventsIT {
                         "Công tác cải cách TTHC năm 2024",
                         Map.of("groupId", f.departments),
                         "Trước ngày 16/02/2024"));
-        given().post("/api/plans/" + planId + "/issue").then().statusCode(200);
+        given().header("If-Match", IfMatch.of("/api/plans/" + planId))
+                .post("/api/plans/" + planId + "/issue")
+                .then()
+                .statusCode(200);
         given().contentType(ContentType.JSON)
                 .header("If-Match", "\"1\"")
                 .body(Map.of("title", "Kế hoạch cải cách TTHC năm 2024 (sửa đổi)", "amendmentReason", "Sửa tên"))

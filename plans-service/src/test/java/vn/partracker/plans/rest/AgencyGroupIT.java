@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fixtures.TableCounts;
@@ -87,6 +88,7 @@ class AgencyGroupIT {
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("parentId", province, "from", "2025-07-01"))
+                .header("If-Match", IfMatch.of("/api/agencies/" + commune))
                 .post("/api/agencies/" + commune + "/moves")
                 .then()
                 .statusCode(200);

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fixtures.TableCounts;
@@ -62,6 +63,7 @@ class AgencyHierarchyIT {
         for (String commune : List.of(haMon, dakMar)) {
             given().contentType(ContentType.JSON)
                     .body(Map.of("parentId", province, "from", "2025-07-01"))
+                    .header("If-Match", IfMatch.of("/api/agencies/" + commune))
                     .post("/api/agencies/" + commune + "/moves")
                     .then()
                     .statusCode(200)
@@ -139,6 +141,7 @@ class AgencyHierarchyIT {
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("parentId", commune, "from", "2024-01-01"))
+                        .header("If-Match", IfMatch.of("/api/agencies/" + province))
                         .post("/api/agencies/" + province + "/moves")
                         .then()
                         .statusCode(400)
@@ -198,6 +201,7 @@ class AgencyHierarchyIT {
                 dataSource,
                 () -> given().contentType(ContentType.JSON)
                         .body(Map.of("from", "2019-12-31"))
+                        .header("If-Match", IfMatch.of("/api/agencies/" + commune))
                         .post("/api/agencies/" + commune + "/moves")
                         .then()
                         .statusCode(400)

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
@@ -100,6 +101,7 @@ class AuditTrailIT {
         as(token)
                 .contentType(ContentType.JSON)
                 .body(Map.of("parentId", f.province, "from", "2025-07-01"))
+                .header("If-Match", IfMatch.of("/api/agencies/" + f.commune))
                 .post("/api/agencies/" + f.commune + "/moves")
                 .then()
                 .statusCode(200);
@@ -206,7 +208,11 @@ class AuditTrailIT {
         assertEquals(
                 "Kế hoạch cải cách TTHC năm 2024 (dự thảo 2)",
                 json(patched, "after").path("title").asText());
-        as(token).post("/api/plans/" + planId + "/issue").then().statusCode(200);
+        as(token)
+                .header("If-Match", IfMatch.of("/api/plans/" + planId))
+                .post("/api/plans/" + planId + "/issue")
+                .then()
+                .statusCode(200);
         JsonNode issued = row("Plan", planId, "plan.issued");
         assertEquals("DRAFT", json(issued, "before").path("status").asText());
         assertEquals("ISSUED", json(issued, "after").path("status").asText());
@@ -232,6 +238,7 @@ class AuditTrailIT {
 
         as(token)
                 .queryParam("reason", "Hoàn thành kế hoạch năm 2024")
+                .header("If-Match", IfMatch.of("/api/plans/" + planId))
                 .post("/api/plans/" + planId + "/close")
                 .then()
                 .statusCode(200);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fixtures.TableCounts;
@@ -47,7 +48,8 @@ class PlanLifecycleIT {
 
         TableCounts.assertNothingWritten(
                 dataSource,
-                () -> given().post("/api/plans/" + planId + "/issue")
+                () -> given().header("If-Match", IfMatch.of("/api/plans/" + planId))
+                        .post("/api/plans/" + planId + "/issue")
                         .then()
                         .statusCode(409)
                         .contentType("application/problem+json")
@@ -94,7 +96,8 @@ class PlanLifecycleIT {
                 .body("timeframe.recurrence.adHoc", equalTo(true))
                 .body("monitoringAgencyId", equalTo(f.snv));
 
-        given().post("/api/plans/" + planId + "/issue")
+        given().header("If-Match", IfMatch.of("/api/plans/" + planId))
+                .post("/api/plans/" + planId + "/issue")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ISSUED"))
@@ -177,6 +180,7 @@ class PlanLifecycleIT {
         given().queryParam("planId", planId).get("/api/assignments").then().body("total", equalTo(6));
 
         given().queryParam("reason", "Hết năm kế hoạch")
+                .header("If-Match", IfMatch.of("/api/plans/" + planId))
                 .post("/api/plans/" + planId + "/close")
                 .then()
                 .statusCode(200)
@@ -228,7 +232,10 @@ class PlanLifecycleIT {
                         "Rà soát, đánh giá TTHC năm 2024",
                         Map.of("agencyId", f.snv),
                         "Trước ngày 16/02/2024"));
-        given().post("/api/plans/" + planId + "/issue").then().statusCode(200);
+        given().header("If-Match", IfMatch.of("/api/plans/" + planId))
+                .post("/api/plans/" + planId + "/issue")
+                .then()
+                .statusCode(200);
         String assignment = given().queryParam("planId", planId)
                 .get("/api/assignments")
                 .then()

@@ -24,6 +24,7 @@ import vn.partracker.events.EventJson;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.TaskProgressReported;
+import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.PlanFixture;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
@@ -67,7 +68,10 @@ class ProgressScopeIT {
                         "Báo cáo Công tác kiểm soát thủ tục hành chính",
                         Map.of("agencyId", f.commune),
                         "Hàng quý"));
-        given().post("/api/plans/" + planId + "/issue").then().statusCode(200);
+        given().header("If-Match", IfMatch.of("/api/plans/" + planId))
+                .post("/api/plans/" + planId + "/issue")
+                .then()
+                .statusCode(200);
         return new IssuedPlan(f, planId, assignmentOf(planId, f.snv), assignmentOf(planId, f.commune));
     }
 
@@ -164,6 +168,7 @@ class ProgressScopeIT {
         IssuedPlan p = issuedPlan();
         given().contentType(ContentType.JSON)
                 .body(Map.of("parentId", p.f().province, "from", "2025-07-01"))
+                .header("If-Match", IfMatch.of("/api/agencies/" + p.f().commune))
                 .post("/api/agencies/" + p.f().commune + "/moves")
                 .then()
                 .statusCode(200);

@@ -35,6 +35,7 @@ public final class AccessRules {
                     EVALUATOR)
             .auditTrail()
             .admin("POST", "/api/admin/rebuild")
+            .admin("GET", "/api/admin/rebuild/{id}")
             .build();
 
     private AccessRules() {}

@@ -2,6 +2,8 @@ package vn.partracker.reporting.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The settings of reporting-service itself ({@code partracker.reports.*}); the outbox has its own mapping. */
 @ConfigMapping(prefix = "partracker.reports")
@@ -13,4 +15,24 @@ public interface ReportingConfig {
      */
     @WithDefault("200")
     int maxChanges();
+
+    /** The rebuild jobs of the aggregates. */
+    Rebuild rebuild();
+
+    /** Settings of the rebuild jobs ({@code partracker.reports.rebuild.*}). */
+    interface Rebuild {
+
+        /**
+         * The name of this instance as a job's worker: a job this worker left RUNNING is failed as soon as it starts
+         * again. Defaults to the host name and HTTP port, which stay the same across a restart of one instance.
+         */
+        Optional<String> worker();
+
+        /**
+         * How long a RUNNING job's heartbeat (written after every indicator) may be silent before any instance fails
+         * the job as abandoned by a worker that died.
+         */
+        @WithDefault("60s")
+        Duration staleAfter();
+    }
 }

@@ -26,6 +26,9 @@ public class IndicatorAggregateRepository {
             + " denominator_sum, value_count, value_sum, approved_ratio_count, approved_numerator_sum,"
             + " approved_denominator_sum, approved_value_count, approved_value_sum";
 
+    /** The advisory-lock name space of indicators (shared by appliers, exclusive for a rebuild of one indicator). */
+    static final int INDICATOR_LOCKS = 0x52494e44;
+
     private final Jdbc jdbc;
 
     public IndicatorAggregateRepository(Jdbc jdbc) {
@@ -91,15 +94,39 @@ public class IndicatorAggregateRepository {
         return result;
     }
 
-    /** Replaces every row by the given ones; the caller holds the table lock. */
-    public void replaceAll(Map<Key, IndicatorAggregate> rows) {
-        jdbc.update("DELETE FROM indicator_contribution");
-        add(rows);
+    /**
+     * Waits until no transaction is applying figures of the indicator and keeps new ones out until this transaction
+     * ends, so a rebuild of one indicator sees a still picture while every other indicator keeps flowing.
+     */
+    public void lockIndicatorForRebuild(UUID indicatorId) {
+        jdbc.query(
+                "SELECT pg_advisory_xact_lock(" + INDICATOR_LOCKS + ", ?)", rs -> Boolean.TRUE, indicatorId.hashCode());
     }
 
-    /** Blocks the measurement consumer until the transaction ends, so a rebuild sees a still picture. */
-    public void lockForRebuild() {
-        jdbc.update("LOCK TABLE indicator_contribution, measurement IN EXCLUSIVE MODE");
+    /** Every indicator that has a figure or an aggregate row, in a fixed order. */
+    public List<UUID> indicatorIds() {
+        return jdbc.query(
+                "SELECT indicator_id FROM measurement UNION SELECT indicator_id FROM indicator_contribution ORDER BY 1",
+                rs -> Jdbc.uuid(rs, "indicator_id"));
+    }
+
+    /** The rows of one indicator, for comparison with its rebuild. */
+    public Map<Key, IndicatorAggregate> ofIndicator(UUID indicatorId) {
+        Map<Key, IndicatorAggregate> result = new LinkedHashMap<>();
+        jdbc.query(
+                "SELECT indicator_id, period, agency_id, " + COLUMNS
+                        + " FROM indicator_contribution WHERE indicator_id = ?",
+                rs -> result.put(
+                        new Key(Jdbc.uuid(rs, "indicator_id"), rs.getString("period"), Jdbc.uuid(rs, "agency_id")),
+                        aggregate(rs)),
+                indicatorId);
+        return result;
+    }
+
+    /** Replaces the rows of one indicator by the given ones; the caller holds {@link #lockIndicatorForRebuild}. */
+    public void replaceIndicator(UUID indicatorId, Map<Key, IndicatorAggregate> rows) {
+        jdbc.update("DELETE FROM indicator_contribution WHERE indicator_id = ?", indicatorId);
+        add(rows);
     }
 
     /** The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs. */

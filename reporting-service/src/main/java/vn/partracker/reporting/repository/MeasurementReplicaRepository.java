@@ -11,7 +11,14 @@ import java.util.UUID;
 import vn.partracker.reporting.domain.aggregate.FigureState;
 import vn.partracker.support.jdbc.Jdbc;
 
-/** The current state of every figure: the highest version seen per measurement id. */
+/**
+ * The current state of every figure: the highest version seen per measurement id.
+ *
+ * <p>Two reporting instances can apply events of the same figure at the same time (a rebalance moves a partition
+ * while the old owner still finishes its batch). {@link #lockFigures} serialises them per figure even before the
+ * figure's row exists, and {@link #save} never lets an older version overwrite a newer one, so the aggregate delta is
+ * always taken against the stored state it replaces.
+ */
 @ApplicationScoped
 public class MeasurementReplicaRepository {
 
@@ -33,8 +40,50 @@ public class MeasurementReplicaRepository {
     public record Submission(UUID agencyId, Instant firstSubmittedAt) {}
 
     /**
-     * The stored figures with the given ids, locked until the transaction ends so that the aggregate delta is taken
-     * against the state it replaces.
+     * Takes the transaction-scoped locks a change of these figures needs, before their rows are read: a shared lock
+     * per indicator (which {@link IndicatorAggregateRepository#lockIndicatorForRebuild} takes exclusively) and an
+     * exclusive lock per figure id, which exists whether or not the figure's row does. Keys are taken in ascending
+     * order, indicators first, so two appliers never wait for each other in a cycle.
+     */
+    public void lockFigures(Collection<UUID> indicatorIds, Collection<UUID> figureIds) {
+        advisoryLocks("pg_advisory_xact_lock_shared", IndicatorAggregateRepository.INDICATOR_LOCKS, indicatorIds);
+        advisoryLocks("pg_advisory_xact_lock", FIGURE_LOCKS, figureIds);
+    }
+
+    /** Takes a shared lock on more indicators (of stored figures whose indicator differs from the event's). */
+    public void lockIndicators(Collection<UUID> indicatorIds) {
+        advisoryLocks("pg_advisory_xact_lock_shared", IndicatorAggregateRepository.INDICATOR_LOCKS, indicatorIds);
+    }
+
+    /** The advisory-lock name space of figures (two-key form, so it never meets the audit trail's one-key lock). */
+    static final int FIGURE_LOCKS = 0x52464947;
+
+    /**
+     * Takes one advisory lock per id in ascending key order. A key is the id's hash: two ids with the same hash only
+     * wait for each other, which costs time, never correctness.
+     */
+    private void advisoryLocks(String function, int space, Collection<UUID> ids) {
+        int[] keys = ids.stream().mapToInt(UUID::hashCode).distinct().sorted().toArray();
+        if (keys.length == 0) {
+            return;
+        }
+        StringBuilder array = new StringBuilder("{");
+        for (int key : keys) {
+            if (array.length() > 1) {
+                array.append(',');
+            }
+            array.append(key);
+        }
+        array.append('}');
+        jdbc.query(
+                "SELECT " + function + "(" + space + ", k) FROM unnest('" + array
+                        + "'::int[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
+                rs -> Boolean.TRUE);
+    }
+
+    /**
+     * The stored figures with the given ids, locked until the transaction ends. Call {@link #lockFigures} first: a
+     * row lock alone does not cover a figure whose row another transaction is inserting.
      */
     public Map<UUID, StoredFigure> lockByIds(Collection<UUID> ids) {
         Map<UUID, StoredFigure> result = new HashMap<>();
@@ -55,7 +104,16 @@ public class MeasurementReplicaRepository {
         return jdbc.query("SELECT * FROM measurement", MeasurementReplicaRepository::map);
     }
 
-    /** Inserts or replaces figures (the caller has decided they are newer). */
+    /** The stored figures of one indicator, for a rebuild of its aggregates. */
+    public List<StoredFigure> ofIndicator(UUID indicatorId) {
+        return jdbc.query(
+                "SELECT * FROM measurement WHERE indicator_id = ?", MeasurementReplicaRepository::map, indicatorId);
+    }
+
+    /**
+     * Inserts or replaces figures (the caller has decided they are newer, holding their {@link #lockFigures} locks);
+     * a stored row with the same or a newer version is kept, whatever the caller decided.
+     */
     public void save(Collection<StoredFigure> figures) {
         List<Object[]> rows = new ArrayList<>();
         for (StoredFigure f : figures) {
@@ -85,6 +143,7 @@ public class MeasurementReplicaRepository {
                     status = EXCLUDED.status, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
                     value = EXCLUDED.value, achievement = EXCLUDED.achievement, submitted_at = EXCLUDED.submitted_at,
                     first_submitted_at = EXCLUDED.first_submitted_at, updated_at = now()
+                WHERE measurement.version < EXCLUDED.version
                 """, rows);
     }
 

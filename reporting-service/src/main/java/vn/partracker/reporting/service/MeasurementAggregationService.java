@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,10 @@ import vn.partracker.support.consumer.IncomingEvent;
 /**
  * Turns measurement events into the figure replica and the incremental aggregate.
  *
- * <p>A batch of events is applied in one transaction, in partition order: each event id is claimed, a figure older
- * than (or as old as) the stored version is ignored, and otherwise the aggregate row moves by the difference between
+ * <p>A batch of events is applied in one transaction, in partition order: the batch's figures are locked before their
+ * stored state is read (so a second instance applying the same figures after a rebalance waits instead of taking its
+ * delta against a state that is about to change), each event id is claimed, a figure older than (or as old as) the
+ * stored version is ignored, and otherwise the aggregate row moves by the difference between
  * the figure's new and old share of it ({@link IndicatorAggregate#of}). So a revision replaces its predecessor, a
  * return leaves "approved", and a duplicate changes nothing. One transaction per batch instead of per event is what
  * keeps up with a thousand events a second.
@@ -101,14 +104,24 @@ public class MeasurementAggregationService {
     private int applyInTransaction(List<IncomingEvent> events) {
         List<MeasurementState> payloads = new ArrayList<>(events.size());
         List<UUID> ids = new ArrayList<>();
+        Set<UUID> indicators = new HashSet<>();
         for (IncomingEvent event : events) {
             MeasurementState state = TYPES.contains(event.type()) ? event.payloadAs(MeasurementState.class) : null;
             payloads.add(state);
             if (state != null) {
                 ids.add(requireComplete(state).id());
+                indicators.add(state.indicatorId());
             }
         }
+        measurements.lockFigures(indicators, ids);
         Map<UUID, StoredFigure> current = measurements.lockByIds(ids);
+        Set<UUID> moreIndicators = new HashSet<>();
+        for (StoredFigure stored : current.values()) {
+            if (!indicators.contains(stored.state().indicatorId())) {
+                moreIndicators.add(stored.state().indicatorId());
+            }
+        }
+        measurements.lockIndicators(moreIndicators);
         Map<UUID, StoredFigure> changed = new LinkedHashMap<>();
         Map<Key, IndicatorAggregate> deltas = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {

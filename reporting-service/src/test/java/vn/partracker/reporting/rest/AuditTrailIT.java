@@ -30,8 +30,8 @@ import vn.partracker.testsupport.security.TestTokens;
 /**
  * The audit trail of reporting-service's writes, end to end through HTTP: a planner creates, updates and imports
  * Kon Tum report regimes and sets their expected reporters, the Department of Home Affairs' evaluator finalizes its
- * report, an admin runs the rebuild; each write leaves one row with the token's subject, before and after, found by
- * {@code GET /api/audit}. Replays and refused writes leave none, and a row altered in the database breaks the chain
+ * report, an admin starts the rebuild job (whose outcome the job records); each write leaves one row with the token's
+ * subject, before and after, found by {@code GET /api/audit}. Replays and refused writes leave none, and a row altered in the database breaks the chain
  * at that row.
  */
 @QuarkusTest
@@ -195,12 +195,17 @@ class AuditTrailIT {
                         UUID.fromString(reportId)),
                 snapshot.path("contentHash").asText());
 
-        JsonPath rebuild = given().post("/api/admin/rebuild")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
-        Map<String, Object> rebuilt = given().queryParam("entityType", "AggregateRebuild")
+        java.util.concurrent.atomic.AtomicReference<String> location =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> {
+                    io.restassured.response.Response r = given().post("/api/admin/rebuild");
+                    location.set(r.header("Location"));
+                    return r.statusCode() == 202;
+                });
+        String jobId = location.get().substring(location.get().lastIndexOf('/') + 1);
+        Map<String, Object> requested = given().queryParam("entityType", "RebuildJob")
                 .queryParam("actor", "test-admin")
                 .get("/api/audit")
                 .then()
@@ -208,6 +213,21 @@ class AuditTrailIT {
                 .extract()
                 .jsonPath()
                 .getMap("items[0]");
+        assertEquals("aggregates.rebuild-requested", requested.get("action"));
+        assertEquals(jobId, requested.get("entityId"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> "SUCCEEDED"
+                        .equals(given().get(location.get()).jsonPath().getString("status")));
+        JsonPath rebuild = given().get(location.get()).jsonPath();
+        Map<String, Object> rebuilt = given().queryParam("entityType", "RebuildJob")
+                .queryParam("entityId", jobId)
+                .get("/api/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("items.find { it.action == 'aggregates.rebuilt' }");
         assertEquals("aggregates.rebuilt", rebuilt.get("action"));
         assertEquals(
                 rebuild.getInt("figures"),

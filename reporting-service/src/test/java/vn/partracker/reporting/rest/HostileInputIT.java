@@ -75,10 +75,11 @@ class HostileInputIT extends HostileInputContract {
     }
 
     /**
-     * {@code POST /api/admin/rebuild} is skipped because it legitimately rewrites a table on every call: it locks
-     * {@code indicator_contribution} and {@code measurement}, deletes every {@code indicator_contribution} row and
-     * inserts the recomputed ones with a fresh {@code updated_at} ({@code RebuildService.rebuild},
-     * {@code IndicatorAggregateRepository.replaceAll}), so the table's checksum changes even when nothing differed.
+     * {@code POST /api/admin/rebuild} is skipped because it legitimately writes on every call: it queues a
+     * {@code rebuild_job} row, and the job deletes each indicator's {@code indicator_contribution} rows and inserts
+     * the recomputed ones with a fresh {@code updated_at} ({@code RebuildService.rebuildIndicator},
+     * {@code IndicatorAggregateRepository.replaceIndicator}), so the tables' checksums change even when nothing
+     * differed.
      * It takes no parameter and no body, so there is no input of its own to fuzz; the unknown query parameters and
      * hostile headers it could receive are sent to every other operation.
      */

@@ -41,4 +41,26 @@ public class ProcessedEvents {
             throw new IllegalStateException("could not record event " + eventId + " for " + consumer, e);
         }
     }
+
+    /**
+     * Forgets up to {@code limit} events processed before {@code cutoff}, oldest first, in one short statement
+     * (housekeeping calls it in a loop). A forgotten id no longer stops a redelivery, so the cutoff must lie further
+     * back than any redelivery can come from (see {@code Housekeeping}).
+     *
+     * @return rows deleted
+     */
+    @Transactional
+    public int purgeOlderThan(java.time.Instant cutoff, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM processed_event WHERE (consumer, event_id) IN (SELECT consumer, event_id"
+                                + " FROM processed_event WHERE processed_at < ? ORDER BY processed_at LIMIT ?"
+                                + " FOR UPDATE SKIP LOCKED)")) {
+            delete.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not purge processed events before " + cutoff, e);
+        }
+    }
 }

@@ -110,4 +110,25 @@ public class IdempotencyKeys {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * Forgets up to {@code limit} stored answers created before {@code cutoff}, oldest first, in one short
+     * statement (housekeeping calls it in a loop); a client retrying with such an old key creates anew.
+     *
+     * @return rows deleted
+     */
+    @Transactional
+    public int purgeOlderThan(java.time.Instant cutoff, int limit) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM idempotency_key WHERE (scope, idem_key) IN (SELECT scope, idem_key"
+                                + " FROM idempotency_key WHERE created_at < ? ORDER BY created_at LIMIT ?"
+                                + " FOR UPDATE SKIP LOCKED)")) {
+            delete.setTimestamp(1, java.sql.Timestamp.from(cutoff));
+            delete.setInt(2, limit);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not purge idempotency keys before " + cutoff, e);
+        }
+    }
 }

@@ -36,6 +36,34 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration sendTimeout();
 
+    /**
+     * Tries a row gets while the broker answers but refuses it (e.g. an unknown topic); the row is then parked
+     * ({@code GET /api/admin/outbox/parked}) and holds back only the later rows of its key. Failures while the
+     * broker is unreachable are not counted: an outage parks nothing.
+     */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** Wait before a refused row's second try; doubles on each further refusal, other keys flow meanwhile. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    /** Upper bound of a refused row's wait between tries (10 tries with the defaults take about 8.5 minutes). */
+    @WithDefault("5m")
+    Duration retryMaxBackoff();
+
+    /**
+     * How long a run's claim on its rows lasts; another instance may take them over when it expires (the
+     * claimer died). Must exceed one run: a send timeout per topic of a batch plus a broker
+     * probe.
+     */
+    @WithDefault("60s")
+    Duration relayLease();
+
+    /** Producer compression ({@code none}, {@code gzip}, {@code snappy}, {@code lz4}, {@code zstd}). */
+    @WithDefault("lz4")
+    String compression();
+
     /** The CloudEvents {@code ce_source} of this service's events. */
     @WithDefault("/partracker")
     String source();

@@ -6,6 +6,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -24,6 +25,12 @@ import vn.partracker.events.EventJson;
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    /**
+     * Largest payload accepted (UTF-8 bytes): far under the producer's 1 MB request limit, so one event never jams
+     * the relay; bigger aggregates are published as several events (e.g. a plan's assignments per task).
+     */
+    public static final int MAX_EVENT_BYTES = 256 * 1024;
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
@@ -61,6 +68,7 @@ public class OutboxWriter {
      * figures use it so they do not spend their time on one round trip per event.
      *
      * @return the envelopes as stored, in the same order
+     * @throws IllegalStateException when an event's payload is over {@link #MAX_EVENT_BYTES}
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<EventEnvelope> appendAll(List<NewEvent> events) {
@@ -83,6 +91,11 @@ public class OutboxWriter {
                         event.topic(),
                         event.key(),
                         EventJson.write(event.payload()));
+                int size = envelope.payload().getBytes(StandardCharsets.UTF_8).length;
+                if (size > MAX_EVENT_BYTES) {
+                    throw new IllegalStateException("event " + event.type() + " for " + event.key() + " is " + size
+                            + " bytes, over the outbox limit of " + MAX_EVENT_BYTES + " bytes: split it");
+                }
                 insert.setObject(1, envelope.id());
                 insert.setString(2, envelope.topic());
                 insert.setString(3, envelope.key());

@@ -21,6 +21,14 @@ public final class AccessMatrix {
     /** Every authenticated role reads. */
     public static final Set<Role> EVERYONE = Collections.unmodifiableSet(EnumSet.allOf(Role.class));
 
+    /** Operators' endpoints service-support serves in every service ({@code /api/admin/*}, admins alone). */
+    static final String[][] SHARED_ADMIN_OPERATIONS = {
+        {"GET", "/api/admin/outbox/parked"},
+        {"POST", "/api/admin/outbox/parked/{seq}/retry"},
+        {"GET", "/api/admin/dead-letters"},
+        {"POST", "/api/admin/dead-letters/replay"},
+    };
+
     private final String service;
     private final Map<String, AccessRule> rules;
 
@@ -122,6 +130,22 @@ public final class AccessMatrix {
             return allow("GET", "/api/audit/verify", Role.EVALUATOR);
         }
 
+        /**
+         * The operations service-support serves in every service, added by {@link #build()} when the service did not
+         * declare them: the audit trail (admins and evaluators) and the operators' outbox and dead-letter endpoints
+         * (admins).
+         */
+        private void sharedOperations() {
+            if (!rules.containsKey(key("GET", "/api/audit"))) {
+                auditTrail();
+            }
+            for (String[] op : SHARED_ADMIN_OPERATIONS) {
+                if (!rules.containsKey(key(op[0], op[1]))) {
+                    admin(op[0], op[1]);
+                }
+            }
+        }
+
         private Builder rule(String method, String path, String scope, Role... roles) {
             String key = key(method, path);
             List<Role> list = new ArrayList<>(List.of(roles));
@@ -139,6 +163,7 @@ public final class AccessMatrix {
         }
 
         public AccessMatrix build() {
+            sharedOperations();
             return new AccessMatrix(service, rules);
         }
     }
