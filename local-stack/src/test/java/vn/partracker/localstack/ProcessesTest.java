@@ -26,14 +26,20 @@ class ProcessesTest {
 
     @Test
     void killsWhatIgnoresSigterm() throws Exception {
-        Process stubborn = new ProcessBuilder("bash", "-c", "trap '' TERM; sleep 300 & wait; sleep 300").start();
-        List<ProcessHandle> children = awaitChildren(stubborn, 1);
+        // the script says when its TERM trap is in place, so the signal cannot arrive before it ignores it
+        Process stubborn =
+                new ProcessBuilder("bash", "-c", "trap '' TERM; echo trapped; sleep 300 & wait; sleep 300").start();
+        try (java.io.BufferedReader out =
+                new java.io.BufferedReader(new java.io.InputStreamReader(stubborn.getInputStream()))) {
+            assertTrue("trapped".equals(out.readLine()), "the script installed its trap");
+            List<ProcessHandle> children = awaitChildren(stubborn, 1);
 
-        boolean graceful = Processes.stopAll(List.of(stubborn.toHandle()), Duration.ofMillis(500));
+            boolean graceful = Processes.stopAll(List.of(stubborn.toHandle()), Duration.ofMillis(500));
 
-        assertFalse(graceful);
-        assertFalse(stubborn.isAlive());
-        children.forEach(child -> assertFalse(Processes.isRunning(child)));
+            assertFalse(graceful);
+            assertFalse(stubborn.isAlive());
+            children.forEach(child -> assertFalse(Processes.isRunning(child)));
+        }
     }
 
     @Test
