@@ -2,27 +2,17 @@ package vn.partracker.indicators.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import vn.partracker.indicators.config.AccessRules;
-import vn.partracker.support.security.AccessRule;
-import vn.partracker.support.security.Role;
+import vn.partracker.support.security.AccessMatrix;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.security.AuthorizationMatrixContract;
-import vn.partracker.testsupport.security.DefaultTokenFilter;
 import vn.partracker.testsupport.security.TestTokens;
 
 /**
@@ -42,56 +32,13 @@ class AuthorizationMatrixIT extends AuthorizationMatrixContract {
     }
 
     @Override
-    protected Map<String, Rule> rules() {
-        Map<String, Rule> rules = new LinkedHashMap<>();
-        for (AccessRule rule : AccessRules.MATRIX.rules()) {
-            rules.put(
-                    rule.operation(),
-                    new Rule(
-                            rule.roles().stream().map(Role::claim).collect(Collectors.toSet()),
-                            !rule.scope().isEmpty()));
-        }
-        return rules;
+    protected AccessMatrix matrix() {
+        return AccessRules.MATRIX;
     }
 
-    @Test
-    void theReadmeCarriesTheMatrix() throws IOException {
-        String readme = Files.readString(Path.of("..", "README.md"));
-        String table = AccessRules.MATRIX.toMarkdown();
-        assertTrue(readme.contains(table), "README.md must carry the indicators-service matrix exactly:\n" + table);
-    }
-
-    @Test
-    void aMissingTokenIsAProblemWithABearerChallenge() {
-        given().header(DefaultTokenFilter.ANONYMOUS, "yes")
-                .get("/api/indicators")
-                .then()
-                .statusCode(401)
-                .contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer")
-                .body("type", equalTo("https://partracker.vn/problems/unauthorized"))
-                .body("detail", containsString("bearer token is required"));
-    }
-
-    @Test
-    void anExpiredTokenSaysSo() {
-        given().header("Authorization", TestTokens.bearer(TestTokens.invalid().get("expired")))
-                .get("/api/indicators")
-                .then()
-                .statusCode(401)
-                .body("detail", containsString("expired"));
-    }
-
-    @Test
-    void healthAndTheDocumentStayOpen() {
-        given().header(DefaultTokenFilter.ANONYMOUS, "yes")
-                .get("/q/health/ready")
-                .then()
-                .statusCode(200);
-        given().header(DefaultTokenFilter.ANONYMOUS, "yes")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200);
+    @Override
+    protected String readPath() {
+        return "/api/indicators";
     }
 
     @Test

@@ -78,15 +78,6 @@ class HostileInputIT extends HostileInputContract {
     }
 
     /**
-     * The contract's volatile tables and {@code outbox_relay_lease}, which the outbox relay (service-support) renews
-     * on every run without any request.
-     */
-    @Override
-    protected Set<String> volatileTables() {
-        return Set.of("outbox_event", "processed_event", "outbox_relay_lease");
-    }
-
-    /**
      * {@code POST /api/admin/republish} is skipped because it legitimately writes on every call: it appends an
      * {@code audit_entry} row and re-emits every agency, group and plan into the outbox. It takes no parameter and no
      * body, so there is no input of its own to fuzz; the unknown query parameters and hostile headers it could

@@ -1,6 +1,10 @@
 package vn.partracker.testsupport.security;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +31,12 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import vn.partracker.support.security.AccessMatrix;
+import vn.partracker.support.security.AccessRule;
+import vn.partracker.support.security.Role;
 import vn.partracker.testsupport.fuzz.Operation;
 import vn.partracker.testsupport.fuzz.Schemas;
 import vn.partracker.testsupport.fuzz.TableSnapshot;
@@ -54,11 +64,27 @@ public abstract class AuthorizationMatrixContract {
     /** The service's database. */
     protected abstract DataSource dataSource();
 
+    /** The service's matrix ({@code AccessRules.MATRIX}). */
+    protected abstract AccessMatrix matrix();
+
+    /** A list operation of the service every role may read, for the token checks that need one path. */
+    protected abstract String readPath();
+
     /**
-     * The service's matrix: for each {@code METHOD /path}, the roles (as {@code groups} claims) allowed, and whether
-     * the service narrows the operation further by agency.
+     * The matrix as the test sees it: for each {@code METHOD /path}, the roles (as {@code groups} claims) allowed, and
+     * whether the service narrows the operation further by agency.
      */
-    protected abstract Map<String, Rule> rules();
+    protected Map<String, Rule> rules() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
+        for (AccessRule rule : matrix().rules()) {
+            rules.put(
+                    rule.operation(),
+                    new Rule(
+                            rule.roles().stream().map(Role::claim).collect(Collectors.toSet()),
+                            !rule.scope().isEmpty()));
+        }
+        return rules;
+    }
 
     /** One rule of the matrix as the test sees it. */
     public record Rule(Set<String> roles, boolean agencyScoped) {}
@@ -71,6 +97,48 @@ public abstract class AuthorizationMatrixContract {
     /** Tables the service writes without a request (outbox relay marks, consumer bookkeeping). */
     protected Set<String> volatileTables() {
         return Set.of("outbox_event", "processed_event");
+    }
+
+    @Test
+    void theReadmeCarriesTheMatrix() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String table = matrix().toMarkdown();
+        assertTrue(
+                readme.contains(table),
+                "README.md must carry the " + matrix().service() + " matrix exactly:\n" + table);
+    }
+
+    @Test
+    void aMissingTokenIsAProblemWithABearerChallenge() {
+        given().header(DefaultTokenFilter.ANONYMOUS, "yes")
+                .get(readPath())
+                .then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://partracker.vn/problems/unauthorized"))
+                .body("detail", containsString("bearer token is required"));
+    }
+
+    @Test
+    void anExpiredTokenSaysSo() {
+        given().header("Authorization", TestTokens.bearer(TestTokens.invalid().get("expired")))
+                .get(readPath())
+                .then()
+                .statusCode(401)
+                .body("detail", containsString("expired"));
+    }
+
+    @Test
+    void healthAndTheDocumentStayOpen() {
+        given().header(DefaultTokenFilter.ANONYMOUS, "yes")
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200);
+        given().header(DefaultTokenFilter.ANONYMOUS, "yes")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200);
     }
 
     @Test
