@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -20,11 +22,16 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.partracker.events.Topics;
 
 /**
  * A single-node KRaft Kafka broker (combined broker and controller) running inside the launcher JVM.
@@ -120,13 +127,17 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Creates the topics that do not exist yet, with replication factor 1; existing topics are left unchanged. */
+    /**
+     * Creates the topics that do not exist yet, with replication factor 1 and the retention each topic needs
+     * ({@link Topics#configOf}); on topics that exist already (a data directory from an earlier version) the same
+     * settings are set, so a kept stack converges to them. The partition count of an existing topic is left alone.
+     */
     public void createTopics(Collection<String> topics, int partitions) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, (short) 1))
+                    .map(t -> new NewTopic(t, partitions, (short) 1).configs(Topics.configOf(t)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
@@ -134,11 +145,44 @@ public final class KafkaBroker implements AutoCloseable {
                         "Created topics {}",
                         missing.stream().map(NewTopic::name).toList());
             }
+            Map<ConfigResource, Collection<AlterConfigOp>> settings = new HashMap<>();
+            for (String topic : topics) {
+                if (existing.contains(topic)) {
+                    settings.put(
+                            new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                            Topics.configOf(topic).entrySet().stream()
+                                    .map(e -> new AlterConfigOp(
+                                            new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList());
+                }
+            }
+            if (!settings.isEmpty()) {
+                admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
+            }
         } catch (ExecutionException | TimeoutException e) {
             throw new LaunchException("Could not create the Kafka topics " + topics + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while creating Kafka topics", e);
+        }
+    }
+
+    /** The settings of one topic as the broker reports them (for checks and the tests). */
+    public Map<String, String> topicConfig(String topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = admin()) {
+            Config config = admin.describeConfigs(List.of(resource))
+                    .all()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(resource);
+            Map<String, String> values = new HashMap<>();
+            config.entries().forEach(e -> values.put(e.name(), e.value()));
+            return values;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new LaunchException("Could not read the settings of topic " + topic + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("Interrupted while reading topic settings", e);
         }
     }
 

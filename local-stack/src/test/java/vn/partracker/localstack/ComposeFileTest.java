@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import vn.partracker.events.Topics;
 
 /**
  * Checks docker-compose.yml against the rules operators rely on: every container has a healthcheck, start order
@@ -67,6 +68,40 @@ class ComposeFileTest {
         services = new LinkedHashMap<>();
         mapOf(compose.get("services"), "services").forEach((name, body) -> services.put(name, mapOf(body, name)));
         assertFalse(services.isEmpty(), "docker-compose.yml defines no services");
+    }
+
+    /**
+     * The compose broker creates the suite's topics with the same retention as the local stack and the tests
+     * ({@link Topics#configOf}): {@code kafka-start.sh} spells the settings out in bash, so they are compared here.
+     */
+    @Test
+    void composeBrokerCreatesEveryTopicWithItsRetention() throws IOException {
+        String script = Files.readString(repositoryRoot.resolve("local-stack/compose/kafka-start.sh"));
+        Map<String, String> variables = new LinkedHashMap<>();
+        Matcher variable = Pattern.compile("(?m)^([a-z_]+)=\"([^\"$]*)\"$").matcher(script);
+        while (variable.find()) {
+            variables.put(variable.group(1), variable.group(2));
+        }
+        Map<String, Map<String, String>> declared = new LinkedHashMap<>();
+        Matcher entry = Pattern.compile("\\[([a-z.]+)]=\"\\$([a-z_]+)\"").matcher(script);
+        while (entry.find()) {
+            String settings = variables.get(entry.group(2));
+            assertNotNull(settings, "kafka-start.sh uses $" + entry.group(2) + " without defining it");
+            Map<String, String> config = new LinkedHashMap<>();
+            for (String setting : settings.split(",")) {
+                String[] pair = setting.split("=", 2);
+                config.put(pair[0], pair[1]);
+            }
+            declared.put(entry.group(1), config);
+        }
+        assertEquals(new TreeSet<>(Topics.ALL), new TreeSet<>(declared.keySet()), "topics of kafka-start.sh");
+        for (String topic : Topics.ALL) {
+            assertEquals(Topics.configOf(topic), declared.get(topic), topic);
+        }
+        assertTrue(script.contains("\"$kafka_bin/kafka-configs.sh\""), "settings also applied to existing topics");
+        for (String topic : Topics.ALL) {
+            assertTrue(script.contains(topic), topic);
+        }
     }
 
     @Test

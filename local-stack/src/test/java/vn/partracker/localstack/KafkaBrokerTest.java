@@ -2,9 +2,18 @@ package vn.partracker.localstack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.partracker.events.Topics;
 
 class KafkaBrokerTest {
 
@@ -30,6 +39,37 @@ class KafkaBrokerTest {
             "min.insync.replicas"
         }) {
             assertEquals("1", props.getProperty(key), key);
+        }
+    }
+
+    /**
+     * A real broker: the suite's topics are created compacted (full-state topics) or kept forever (plans), and a
+     * topic left by an earlier version with the broker's 7-day default is brought to the same settings.
+     */
+    @Test
+    void topicsAreCreatedAndConvergedToTheirRetention(@TempDir Path directory) throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start(directory, freePort(), freePort());
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(Topics.MEASUREMENTS, 3, (short) 1)))
+                    .all()
+                    .get();
+            assertEquals("delete", broker.topicConfig(Topics.MEASUREMENTS).get("cleanup.policy"));
+
+            broker.createTopics(Topics.ALL, 3);
+
+            for (String topic : Topics.ALL) {
+                Map<String, String> actual = broker.topicConfig(topic);
+                Topics.configOf(topic).forEach((key, value) -> assertEquals(value, actual.get(key), topic + " " + key));
+            }
+            assertEquals("compact", broker.topicConfig(Topics.MEASUREMENTS).get("cleanup.policy"));
+            assertEquals("-1", broker.topicConfig(Topics.PLANS).get("retention.ms"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }

@@ -131,12 +131,17 @@ public final class TestInfrastructure {
         return postgres.getJdbcUrl("postgres", name);
     }
 
-    /** Creates topics with three partitions each; existing ones are left as they are. */
+    /**
+     * Creates topics with three partitions each and, for the suite's topics, the retention they have in production
+     * ({@link Topics#configOf}); other topics (dead-letter topics, test topics) get the broker's defaults. Existing
+     * ones are left as they are.
+     */
     public void createTopics(List<String> topics) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             for (String topic : topics) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)
+                                    .configs(Topics.ALL.contains(topic) ? Topics.configOf(topic) : Map.of())))
                             .all()
                             .get();
                 } catch (ExecutionException e) {
