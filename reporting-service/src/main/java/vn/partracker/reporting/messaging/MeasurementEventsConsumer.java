@@ -1,7 +1,11 @@
 package vn.partracker.reporting.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,11 +34,19 @@ public class MeasurementEventsConsumer {
     private final MeasurementAggregationService service;
     private final RetryLoop retry;
     private final DeadLetters deadLetters;
+    private final Timer lag;
 
-    public MeasurementEventsConsumer(MeasurementAggregationService service, RetryLoop retry, DeadLetters deadLetters) {
+    public MeasurementEventsConsumer(
+            MeasurementAggregationService service, RetryLoop retry, DeadLetters deadLetters, MeterRegistry registry) {
         this.service = service;
         this.retry = retry;
         this.deadLetters = deadLetters;
+        this.lag = Timer.builder("partracker.aggregate.lag")
+                .description("From a figure event's time (its outbox write in indicators-service) to its aggregate"
+                        + " update committed here; percentiles over the last two minutes")
+                .publishPercentiles(0.5, 0.95, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(2))
+                .register(registry);
     }
 
     /** Applies one polled batch of measurement events; what can never be applied is dead-lettered alone. */
@@ -54,10 +66,16 @@ public class MeasurementEventsConsumer {
         if (events.isEmpty()) {
             return;
         }
-        retry.applyAll(
+        List<ConsumerRecord<String, String>> dead = retry.applyAll(
                 sources,
                 () -> service.apply(events).failures().stream()
                         .map(failure -> new RetryLoop.Failure(failure.index(), failure.cause()))
                         .toList());
+        Instant applied = Instant.now();
+        for (int i = 0; i < events.size(); i++) {
+            if (!dead.contains(sources.get(i)) && events.get(i).time() != null) {
+                lag.record(Duration.between(events.get(i).time().toInstant(), applied));
+            }
+        }
     }
 }

@@ -24,4 +24,23 @@ public record AuditEntry(
         String after,
         String requestId,
         String prevHash,
-        String hash) {}
+        String hash) {
+
+    /** The same row with its chain hash set. */
+    public AuditEntry withHash(String chainHash) {
+        return new AuditEntry(
+                seq,
+                occurredAt,
+                actorSubject,
+                actorAgency,
+                actorRoles,
+                action,
+                entityType,
+                entityId,
+                before,
+                after,
+                requestId,
+                prevHash,
+                chainHash);
+    }
+}

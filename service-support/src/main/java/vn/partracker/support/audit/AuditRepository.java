@@ -14,7 +14,10 @@ import java.util.NoSuchElementException;
 import vn.partracker.support.jdbc.Jdbc;
 import vn.partracker.support.paging.PageRequest;
 
-/** The {@code audit_entry} table: append, query, and read in chain order for verification. */
+/**
+ * The {@code audit_entry} table (the chain: query, read in chain order for verification) and {@code audit_pending}
+ * (rows committed by writes, waiting for {@link AuditSealer} to chain them).
+ */
 @ApplicationScoped
 public class AuditRepository {
 
@@ -28,6 +31,9 @@ public class AuditRepository {
 
     private static final String COLUMNS = "seq, occurred_at, actor_subject, actor_agency, actor_roles, action,"
             + " entity_type, entity_id, before_json, after_json, request_id, prev_hash, hash";
+
+    private static final String PENDING_COLUMNS = "occurred_at, actor_subject, actor_agency, actor_roles, action,"
+            + " entity_type, entity_id, before_json, after_json, request_id";
 
     private final Jdbc jdbc;
 
@@ -46,9 +52,35 @@ public class AuditRepository {
                 .orElse(new Tail(0, AuditChain.GENESIS));
     }
 
-    void insert(AuditEntry e) {
+    /** Stores a row of the current transaction, not yet chained ({@code seq}, hashes unset). */
+    void insertPending(AuditEntry e) {
         jdbc.update(
-                "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO audit_pending (" + PENDING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.occurredAt().atOffset(ZoneOffset.UTC),
+                e.actorSubject(),
+                e.actorAgency(),
+                e.actorRoles(),
+                e.action(),
+                e.entityType(),
+                e.entityId(),
+                e.before(),
+                e.after(),
+                e.requestId());
+    }
+
+    /** The oldest committed rows still to be chained, their pending id in {@code seq}. */
+    List<AuditEntry> pending(int limit) {
+        return jdbc.query(
+                "SELECT id AS seq, " + PENDING_COLUMNS + ", NULL AS prev_hash, NULL AS hash FROM audit_pending"
+                        + " ORDER BY id LIMIT " + limit,
+                AuditRepository::row);
+    }
+
+    /** Chains rows: inserts them into {@code audit_entry} and removes their pending copies, in one statement each. */
+    void seal(List<AuditEntry> sealed, List<Long> pendingIds) {
+        List<Object[]> rows = new ArrayList<>(sealed.size());
+        for (AuditEntry e : sealed) {
+            rows.add(new Object[] {
                 e.seq(),
                 e.occurredAt().atOffset(ZoneOffset.UTC),
                 e.actorSubject(),
@@ -61,7 +93,18 @@ public class AuditRepository {
                 e.after(),
                 e.requestId(),
                 e.prevHash(),
-                e.hash());
+                e.hash()
+            });
+        }
+        jdbc.batch("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        long[] ids = pendingIds.stream().mapToLong(Long::longValue).toArray();
+        jdbc.update("DELETE FROM audit_pending WHERE id = ANY(?)", (Object) ids);
+    }
+
+    /** How many rows wait to be chained (for the tests and the gauge). */
+    public long pendingCount() {
+        return jdbc.queryOne("SELECT count(*) AS n FROM audit_pending", rs -> rs.getLong("n"))
+                .orElse(0L);
     }
 
     /** One page of rows matching {@code filter}, newest first. */

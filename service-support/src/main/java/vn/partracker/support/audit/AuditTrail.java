@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,21 +21,36 @@ import vn.partracker.support.security.Role;
  * ({@link Caller}), the action, the entity and its JSON before and after, the request id, chained by hash
  * ({@link AuditChain}).
  *
- * <p>Appends are serialised by a transaction-scoped advisory lock so the chain has one order and no gaps; the
- * lock is held from the append to the commit, so services append last, after their own reads and checks.
+ * <p>The row is written unchained into {@code audit_pending} in the write's transaction, so it commits or rolls back
+ * with the write and costs no lock: writes of a service do not wait for each other's commits. After the commit
+ * {@link AuditSealer} chains it ({@code seq}, previous hash, hash) into {@code audit_entry}; for a write made by an
+ * HTTP request this happens before the answer is sent ({@link AuditSealFilter}), so a client that reads the trail
+ * after its write finds it there. Writes made outside a request (consumers, jobs) are chained by the sealer's own
+ * thread within milliseconds.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-    /** The advisory lock key that orders appends (arbitrary, fixed: "AUDIT" in ASCII). */
+    /** The advisory lock key that orders the chaining of rows (arbitrary, fixed: "AUDIT" in ASCII). */
     static final long CHAIN_LOCK = 0x4155444954L;
+
+    /** Marks a transaction that has registered its after-commit hook already. */
+    private static final Object TRANSACTION_KEY = new Object();
 
     private final AuditRepository repository;
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final AuditSealer sealer;
 
-    public AuditTrail(AuditRepository repository, ObjectMapper json) {
+    public AuditTrail(
+            AuditRepository repository,
+            ObjectMapper json,
+            TransactionSynchronizationRegistry transactions,
+            AuditSealer sealer) {
         this.repository = repository;
         this.json = json;
+        this.transactions = transactions;
+        this.sealer = sealer;
     }
 
     /**
@@ -53,7 +72,8 @@ public class AuditTrail {
         String agency = null;
         String roles = "";
         String requestId = null;
-        if (Caller.inRequest()) {
+        boolean inRequest = Caller.inRequest();
+        if (inRequest) {
             Caller caller = Arc.container().instance(Caller.class).get();
             if (caller.authenticated()) {
                 subject = caller.subject();
@@ -64,10 +84,8 @@ public class AuditTrail {
         }
         String beforeJson = toJson(before);
         String afterJson = toJson(after);
-        repository.lockChain(CHAIN_LOCK);
-        AuditRepository.Tail tail = repository.tail();
-        AuditEntry unsigned = new AuditEntry(
-                tail.seq() + 1,
+        repository.insertPending(new AuditEntry(
+                0,
                 Instant.now().truncatedTo(ChronoUnit.MICROS),
                 subject,
                 agency,
@@ -78,10 +96,38 @@ public class AuditTrail {
                 beforeJson,
                 afterJson,
                 requestId,
-                tail.hash(),
-                null);
-        AuditEntry signed = withHash(unsigned, AuditChain.hash(unsigned));
-        repository.insert(signed);
+                null,
+                null));
+        afterCommit(inRequest);
+    }
+
+    /** Once per transaction: after its commit, the request (if any) seals before answering and the sealer wakes. */
+    private void afterCommit(boolean inRequest) {
+        if (transactions.getResource(TRANSACTION_KEY) != null) {
+            return;
+        }
+        transactions.putResource(TRANSACTION_KEY, Boolean.TRUE);
+        AuditReceipt receipt =
+                inRequest ? Arc.container().instance(AuditReceipt.class).get() : null;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {}
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                if (receipt != null) {
+                    try {
+                        receipt.committed();
+                    } catch (ContextNotActiveException e) {
+                        // the request ended with the commit: the sealer's thread chains the rows
+                    }
+                }
+                sealer.wake();
+            }
+        });
     }
 
     private String toJson(Object value) {
@@ -97,22 +143,5 @@ public class AuditTrail {
             throw new IllegalStateException(
                     "audit value of type " + value.getClass().getName() + " is not JSON", e);
         }
-    }
-
-    private static AuditEntry withHash(AuditEntry e, String hash) {
-        return new AuditEntry(
-                e.seq(),
-                e.occurredAt(),
-                e.actorSubject(),
-                e.actorAgency(),
-                e.actorRoles(),
-                e.action(),
-                e.entityType(),
-                e.entityId(),
-                e.before(),
-                e.after(),
-                e.requestId(),
-                e.prevHash(),
-                hash);
     }
 }

@@ -22,7 +22,12 @@ import vn.partracker.support.deadletter.DeadLetters;
  *   <li>a failure saying the record refers to something not known yet ({@link
  *       TransientFailures#isUnknownReference}) is retried the same way for {@link RetryPolicy#unknownReferenceWait()},
  *       then dead-lettered with that reason;
- *   <li>anything else (an unreadable record, a payload failing its schema) is dead-lettered at once.
+ *   <li>an unreadable record (not a CloudEvent, not JSON) is dead-lettered at once;
+ *   <li>anything else — a payload failing its schema, but also a failure nobody classified — is retried
+ *       {@link RetryPolicy#unexplainedAttempts()} times and then dead-lettered: an exception thrown while the
+ *       database connection breaks can look like anything (the PostgreSQL driver throws an {@code AssertionError}
+ *       from a connection closed under it when assertions are on), and a few retries over a second or two tell
+ *       such a hiccup from a record that fails every time.
  * </ul>
  *
  * A thread interrupted while waiting (the service stopping) gets an {@link IllegalStateException}: the record is
@@ -40,8 +45,10 @@ public class RetryLoop {
             @ConfigProperty(name = "partracker.consumer.retry.max-backoff", defaultValue = "30s") Duration maxBackoff,
             @ConfigProperty(name = "partracker.consumer.retry.unknown-reference-wait", defaultValue = "2m")
                     Duration unknownReferenceWait,
+            @ConfigProperty(name = "partracker.consumer.retry.unexplained-attempts", defaultValue = "5")
+                    int unexplainedAttempts,
             DeadLetters deadLetters) {
-        this.policy = new RetryPolicy(initialBackoff, maxBackoff, unknownReferenceWait);
+        this.policy = new RetryPolicy(initialBackoff, maxBackoff, unknownReferenceWait, unexplainedAttempts);
         this.deadLetters = deadLetters;
     }
 
@@ -102,7 +109,7 @@ public class RetryLoop {
             List<Failure> failures;
             try {
                 failures = attempt.get();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 // a transient failure of the whole attempt is retried like any other; a permanent one is every
                 // record's failure
                 failures = records.size() == 1 || TransientFailures.isTransient(e)
@@ -124,7 +131,10 @@ public class RetryLoop {
             for (Failure failure : failures) {
                 if (TransientFailures.isTransient(failure.cause())
                         || (TransientFailures.isUnknownReference(failure.cause())
-                                && waited.compareTo(policy.unknownReferenceWait()) < 0)) {
+                                && waited.compareTo(policy.unknownReferenceWait()) < 0)
+                        || (!TransientFailures.isUnknownReference(failure.cause())
+                                && DeadLetterKind.of(failure.cause()) == DeadLetterKind.INVALID
+                                && failedAttempts + 1 < policy.unexplainedAttempts())) {
                     retry = true;
                     break;
                 }

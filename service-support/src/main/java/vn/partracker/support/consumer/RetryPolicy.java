@@ -4,14 +4,15 @@ import java.time.Duration;
 
 /**
  * How long a consumer waits between attempts: exponential backoff from {@code initialBackoff}, doubling up to
- * {@code maxBackoff}, for transient failures without end; and how long an event that refers to something unknown
- * is retried before it is dead-lettered.
+ * {@code maxBackoff}, for transient failures without end; how long an event that refers to something unknown
+ * is retried before it is dead-lettered; and how many attempts a failure nobody classified gets before it is.
  */
-public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration unknownReferenceWait) {
+public record RetryPolicy(
+        Duration initialBackoff, Duration maxBackoff, Duration unknownReferenceWait, int unexplainedAttempts) {
 
-    /** 100 ms doubling to 30 s; unknown references waited for 2 minutes. */
+    /** 100 ms doubling to 30 s; unknown references waited for 2 minutes; unexplained failures tried 5 times. */
     public static final RetryPolicy DEFAULT =
-            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofMinutes(2));
+            new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(30), Duration.ofMinutes(2), 5);
 
     public RetryPolicy {
         if (initialBackoff.isNegative() || initialBackoff.isZero()) {
@@ -22,6 +23,9 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, Duration
         }
         if (unknownReferenceWait.isNegative()) {
             throw new IllegalArgumentException("unknownReferenceWait must not be negative");
+        }
+        if (unexplainedAttempts < 1) {
+            throw new IllegalArgumentException("unexplainedAttempts must be at least 1");
         }
     }
 

@@ -23,9 +23,9 @@ class RetryPolicyTest {
     void nonsenseIsRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO));
+                () -> new RetryPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO, 1));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO));
+                () -> new RetryPolicy(Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO, 1));
     }
 }

@@ -1,0 +1,157 @@
+package vn.partracker.support.audit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Chains committed audit rows: moves them from {@code audit_pending} to {@code audit_entry} in commit-visibility
+ * order, giving each the next {@code seq} and its hash over the previous row's ({@link AuditChain}).
+ *
+ * <p>Why after the commit and not in the write's transaction: a chain needs one order, so chaining must be
+ * serialised; done inside the write it held a lock through every commit's disk flush and serialised all writes of
+ * the service. Here one short transaction chains every row committed so far (a batch under load), under the same
+ * advisory lock, so concurrent sealers of several instances still append one gapless chain. Only committed rows
+ * are visible to it, so a rolled-back write leaves no gap.
+ *
+ * <p>It runs when a request answers ({@link AuditSealFilter}), when any transaction with audit rows commits
+ * (woken, on its own thread), and every {@code POLL_MILLIS} as the safety net (rows of a crashed instance, a
+ * failed seal).
+ */
+@ApplicationScoped
+public class AuditSealer {
+
+    /** Rows chained per transaction; more are chained by the next one at once. */
+    static final int BATCH = 1_000;
+
+    private static final long POLL_MILLIS = 2_000;
+
+    private final AuditRepository repository;
+    private final MeterRegistry registry;
+    private final Semaphore signal = new Semaphore(0);
+    private final AtomicLong pendingSeen = new AtomicLong();
+    private volatile boolean running;
+    private Thread worker;
+
+    public AuditSealer(AuditRepository repository, MeterRegistry registry) {
+        this.repository = repository;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Gauge.builder("partracker.audit.pending", pendingSeen, AtomicLong::get)
+                .description("Committed audit rows not chained yet, as the sealer last saw them")
+                .register(registry);
+        running = true;
+        worker = new Thread(this::loop, "audit-sealer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that wrote audit rows. */
+    void wake() {
+        if (signal.availablePermits() == 0) {
+            signal.release();
+        }
+    }
+
+    /**
+     * Chains every audit row committed before this call, in batches of {@link #BATCH}, each in its own transaction.
+     *
+     * @return how many rows it chained (rows chained meanwhile by another sealer are not counted)
+     */
+    public int sealPending() {
+        int total = 0;
+        while (true) {
+            int sealed = QuarkusTransaction.requiringNew().call(this::sealBatch);
+            total += sealed;
+            if (sealed < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    private int sealBatch() {
+        repository.lockChain(AuditTrail.CHAIN_LOCK);
+        List<AuditEntry> pending = repository.pending(BATCH);
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        AuditRepository.Tail tail = repository.tail();
+        long seq = tail.seq();
+        String prevHash = tail.hash();
+        List<AuditEntry> chained = new ArrayList<>(pending.size());
+        List<Long> pendingIds = new ArrayList<>(pending.size());
+        for (AuditEntry p : pending) {
+            AuditEntry unsigned = new AuditEntry(
+                    ++seq,
+                    p.occurredAt(),
+                    p.actorSubject(),
+                    p.actorAgency(),
+                    p.actorRoles(),
+                    p.action(),
+                    p.entityType(),
+                    p.entityId(),
+                    p.before(),
+                    p.after(),
+                    p.requestId(),
+                    prevHash,
+                    null);
+            prevHash = AuditChain.hash(unsigned);
+            chained.add(unsigned.withHash(prevHash));
+            pendingIds.add(p.seq());
+        }
+        repository.seal(chained, pendingIds);
+        return chained.size();
+    }
+
+    private void loop() {
+        long backoff = 100;
+        while (running) {
+            try {
+                signal.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                signal.drainPermits();
+                sealPending();
+                pendingSeen.set(repository.pendingCount());
+                backoff = 100;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                Log.warnf(e, "audit sealer: could not chain pending rows; retrying in %d ms", backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+}
