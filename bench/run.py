@@ -199,7 +199,7 @@ def define_indicator(plan_id, group, ordinal, frequency, performing, evaluator_i
         "unit": "PERCENT", "kind": "RATIO", "direction": "HIGHER_IS_BETTER", "frequency": frequency,
         "numeratorLabel": "số hồ sơ giải quyết đúng hạn", "denominatorLabel": "tổng số hồ sơ đã giải quyết",
         "performingAgencies": performing, "coordinatingAgencies": [], "evaluatingAgencyId": evaluator_id,
-        "targets": [{"comparator": "AT_LEAST", "value": 90, "scope": {}, "text": "Tối thiểu 90"}],
+        "targets": [{"comparator": "AT_LEAST", "value": 90, "scope": {}}],
         "components": [],
     }
     status, answer, _ = retrying(lambda: http("POST", INDICATORS + "/api/indicators", token("admin"), body))
@@ -220,9 +220,9 @@ def members_of(groups):
 
 
 def months(count):
-    """Distinct monthly period codes, as many as asked for (1901-01 onwards)."""
+    """Distinct monthly period codes, as many as asked for, from 2020-01 (when the demo agencies begin)."""
     periods = []
-    year, month = 1901, 1
+    year, month = 2020, 1
     while len(periods) < count:
         periods.append("%04d-%02d" % (year, month))
         month += 1
@@ -512,14 +512,20 @@ def bench_national_report():
     url = REPORTING + "/api/reports/indicators?planId=%s&period=2025-Q1&agencyId=%s" % (plan_id, root_id)
     status, report, _ = http("GET", url, admin)
     expect(status, report, 200)
+    submitted = sum(row["submitted"] for row in report["rows"])
+    if submitted != len(communes) * len(indicators):
+        raise SystemExit("the national report counts %d submitted figures, %d were submitted" % (
+            submitted, len(communes) * len(indicators)))
+    sizes = "%d provinces, %d communes, %d indicators" % (PROVINCES, COMMUNES, NATIONAL_INDICATORS)
     script = wrk_percentiles_script('wrk.headers["Authorization"] = "Bearer %s"\n' % admin)
     stats = run_wrk(script, url, 4, SECONDS)
-    result("national quarterly report (GET /api/reports/indicators)", round(stats["p95"], 1), "ms p95",
+    result("national quarterly report (%s)" % sizes, round(stats["p95"], 1), "ms p95",
            "≤ 200 ms", stats["p95"] <= 200, "p50 %.1f ms, %d requests, %d non-2xx" % (
                stats["p50"], stats["requests"], stats["non2xx"]))
     province_id = agency_id(root + ".T00")
     stats = run_wrk(script, url.replace(root_id, province_id), 4, SECONDS)
-    result("province quarterly report", round(stats["p95"], 1), "ms p95", "≤ 50 ms", stats["p95"] <= 50,
+    result("province quarterly report (%d communes)" % (COMMUNES // PROVINCES), round(stats["p95"], 1), "ms p95",
+           "≤ 50 ms", stats["p95"] <= 50,
            "p50 %.1f ms, %d requests" % (stats["p50"], stats["requests"]))
 
 
