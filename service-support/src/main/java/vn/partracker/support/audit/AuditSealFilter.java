@@ -6,12 +6,15 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Chains the audit rows a request committed before its answer leaves, so that "my write is in the trail" holds for
- * every client that reads {@code /api/audit} after a 2xx. The rows are committed already: if sealing fails here
- * (the database went away after the commit), the answer is still sent and {@link AuditSealer}'s thread chains them
- * later — nothing is lost, the trail is only late.
+ * Holds a request's answer until {@link AuditSealer} has chained the audit rows it committed, so that "my write is
+ * in the trail" holds for every client that reads {@code /api/audit} after a 2xx. The rows are committed already:
+ * if chaining does not finish within {@link #MAX_WAIT_MILLIS} (the database went away after the commit), the answer
+ * is still sent and the sealer chains them later — nothing is lost, the trail is only late.
  */
 public class AuditSealFilter {
+
+    /** How long an answer waits for its rows to be chained. */
+    static final long MAX_WAIT_MILLIS = 5_000;
 
     private final AuditReceipt receipt;
     private final AuditSealer sealer;
@@ -27,9 +30,13 @@ public class AuditSealFilter {
             return;
         }
         try {
-            sealer.sealPending();
-        } catch (RuntimeException e) {
-            Log.warnf(e, "audit rows of this request stay pending; the sealer thread chains them later");
+            if (!sealer.awaitSealed(MAX_WAIT_MILLIS)) {
+                Log.warnf(
+                        "audit rows of this request are not chained after %d ms; the sealer chains them later",
+                        MAX_WAIT_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
