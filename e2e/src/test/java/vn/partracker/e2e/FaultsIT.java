@@ -120,6 +120,22 @@ class FaultsIT {
 
     @Test
     @Order(2)
+    void killingPlansServiceMidStreamChangesNothingElse() throws Exception {
+        Duration recovery = runWithFault("kill -9 plans", () -> {
+            stack.kill9("plans");
+            restart(AppService.PLANS);
+        });
+        Measured.record("kill -9 plans", "kill → ready again (recovery)", recovery);
+        JsonNode tasks = Reports.taskReport(api, reportingPort, world.planId, world.rootId, "2024-06-30");
+        assertEquals(
+                api.all(AppService.PLANS, "/api/assignments?planId=" + world.planId, api.admin())
+                        .size(),
+                tasks.path("total").asInt(),
+                "assignments after the restart");
+    }
+
+    @Test
+    @Order(3)
     void kafkaDownForThirtySecondsWhileSubmissionsContinue() throws Exception {
         Duration outage = Duration.ofSeconds(30);
         Duration recovery = runWithFault("Kafka down 30 s", () -> {
@@ -136,7 +152,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void postgresRestartedMidStreamDeadLettersNothing() throws Exception {
         Duration recovery = runWithFault("PostgreSQL restart", () -> {
             try {
@@ -150,7 +166,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void twoReportingInstancesInOneGroupOneKilledStayExact() throws Exception {
         int port = E2eStack.freePort();
         // same database, same consumer groups: the two share the partitions
@@ -161,7 +177,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void republishingASecondTimeChangesNothing() throws Exception {
         Map<String, long[]> before = SubmissionStream.reported(api, reportingPort, world);
         JsonNode quarter = Reports.indicatorReport(api, reportingPort, world.planId, "2024", world.rootId);

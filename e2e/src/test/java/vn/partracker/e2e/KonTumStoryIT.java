@@ -573,7 +573,7 @@ class KonTumStoryIT {
 
     private long figuresOfMonthlyIndicators() throws IOException {
         long total = 0;
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= SubmissionStream.MONTHLY_INDICATORS; i++) {
             total += api.get(
                             AppService.INDICATORS,
                             "/api/measurements?size=1&indicatorId=" + world.indicators.get("F." + i),

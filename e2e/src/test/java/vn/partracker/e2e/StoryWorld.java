@@ -70,12 +70,20 @@ final class StoryWorld {
         rootId = agencyIds.get("KT.UBND");
         // indicators-service answers 4xx until its agency and plan replicas have the referenced rows
         importIndicators(read("kontum-59-indicators.json"));
-        importIndicators(storyIndicators());
+        String imported = importIndicators(storyIndicators());
         for (JsonNode indicator : api.all(AppService.INDICATORS, "/api/indicators?planId=" + planId, admin)) {
             indicators.put(
                     indicator.path("group").asText() + "."
                             + indicator.path("ordinal").asText(),
                     UUID.fromString(indicator.path("id").asText()));
+        }
+        for (JsonNode item : storyIndicators().path("indicators")) {
+            String key =
+                    item.path("group").asText() + "." + item.path("ordinal").asText();
+            if (!indicators.containsKey(key)) {
+                throw new AssertionError(
+                        "indicator " + key + " was not imported: " + imported + " — listed " + indicators.keySet());
+            }
         }
         importRegimes(null, regimesDocument());
     }
@@ -124,7 +132,7 @@ final class StoryWorld {
     /**
      * Indicators of plan 59 the story reports on: VI.1, a quarterly ratio (percent of dossiers settled on time,
      * target at least 95) of the departments and district committees; VI.2, a quarterly count of procedures
-     * reviewed (target at least 3) of the departments; and F.1–F.5, monthly counts of every department, district and
+     * reviewed (target at least 3) of the departments; and F.1–F.20, monthly counts of every department, district and
      * commune committee, which the fault tests stream figures into.
      */
     JsonNode storyIndicators() {
@@ -152,7 +160,7 @@ final class StoryWorld {
                 "QUARTERLY",
                 3,
                 List.of("KT.SBN"));
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= SubmissionStream.MONTHLY_INDICATORS; i++) {
             indicator(
                     items,
                     "F",
@@ -196,12 +204,12 @@ final class StoryWorld {
         return item;
     }
 
-    private void importIndicators(JsonNode document) throws IOException {
+    private String importIndicators(JsonNode document) throws IOException {
         long deadline = System.nanoTime() + REPLICA_WAIT.toNanos();
         while (true) {
             Api.Answer answer = api.post(AppService.INDICATORS, "/api/indicators/import", api.admin(), document);
             if (answer.ok()) {
-                return;
+                return answer.raw().body();
             }
             if (System.nanoTime() > deadline) {
                 answer.expect(200, 201);

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import vn.partracker.localstack.AppService;
 
 /**
- * A stream of figure submissions for the monthly indicators F.1–F.5 (every department, district and commune committee,
+ * A stream of figure submissions for the monthly indicators F.1–F.20 (every department, district and commune committee,
  * twelve months of 2024), sent by several concurrent clients that retry with the same Idempotency-Key until they get
  * an answer, as a client whose answer was lost would. The test knows every figure it sent and expects each of them in
  * the reports exactly once.
@@ -26,6 +26,9 @@ import vn.partracker.localstack.AppService;
 final class SubmissionStream {
 
     private static final int CLIENTS = 8;
+
+    /** How many monthly indicators the story world defines: 20 × 12 months × 70 agencies = 16,800 figures. */
+    static final int MONTHLY_INDICATORS = 20;
 
     /** One submission: which figure, and its value. */
     record Submission(String indicator, String agency, String period, int value) {}
@@ -46,15 +49,15 @@ final class SubmissionStream {
         for (String group : List.of("KT.SBN", "KT.UBND-HUYEN", "KT.UBND-XA")) {
             agencies.addAll(world.groupMembers.get(group));
         }
-        int capacity = 5 * 12 * agencies.size();
+        int capacity = MONTHLY_INDICATORS * 12 * agencies.size();
         List<Submission> result = new ArrayList<>();
         for (int i = 0; i < count; i++, next++) {
             if (next >= capacity) {
                 throw new IllegalStateException("only " + capacity + " distinct monthly figures exist");
             }
-            int indicator = next % 5 + 1;
-            int month = next / 5 % 12 + 1;
-            String agency = agencies.get(next / 60);
+            int indicator = next % MONTHLY_INDICATORS + 1;
+            int month = next / MONTHLY_INDICATORS % 12 + 1;
+            String agency = agencies.get(next / (MONTHLY_INDICATORS * 12));
             result.add(new Submission(
                     "F." + indicator, agency, String.format("2024-%02d", month), 1 + (next * 7919) % 97));
         }
@@ -146,7 +149,7 @@ final class SubmissionStream {
         for (int month = 1; month <= 12; month++) {
             String period = String.format("2024-%02d", month);
             JsonNode report = Reports.indicatorReport(api, port, world.planId, period, world.rootId);
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= MONTHLY_INDICATORS; i++) {
                 UUID id = world.indicators.get("F." + i);
                 for (JsonNode row : report.path("rows")) {
                     if (row.path("indicatorId").asText().equals(id.toString())
