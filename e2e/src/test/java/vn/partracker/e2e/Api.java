@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,16 +158,6 @@ final class Api {
                 return items;
             }
         }
-    }
-
-    static String query(Map<String, Object> parameters) {
-        Map<String, Object> ordered = new LinkedHashMap<>(parameters);
-        StringBuilder query = new StringBuilder();
-        ordered.forEach((k, v) -> query.append(query.length() == 0 ? "?" : "&")
-                .append(k)
-                .append('=')
-                .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
-        return query.toString();
     }
 
     private Answer send(HttpRequest.Builder request, String token) throws IOException {

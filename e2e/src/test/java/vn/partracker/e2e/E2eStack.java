@@ -300,11 +300,6 @@ final class E2eStack implements AutoCloseable {
         process.onExit().join();
     }
 
-    /** Stops the named process gracefully (SIGTERM, then SIGKILL after the grace period). */
-    void stop(String name) {
-        process(name).stop(STOP_GRACE);
-    }
-
     /** Stops every service, then Kafka, then PostgreSQL, and deletes the temporary directory. Idempotent. */
     @Override
     public synchronized void close() {
