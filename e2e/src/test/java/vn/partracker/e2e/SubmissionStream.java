@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import vn.partracker.localstack.AppService;
 
 /**
@@ -71,13 +72,18 @@ final class SubmissionStream {
     void send(List<Submission> submissions, int faultAfter, Runnable fault, Duration deadline) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger cursor = new AtomicInteger();
+        int answeredBefore = answered.get();
+        AtomicReference<Throwable> faultFailure = new AtomicReference<>();
         Thread faultThread = new Thread(() -> {
-            while (answered.get() < faultAfter && cursor.get() < submissions.size()) {
+            while (answered.get() - answeredBefore < faultAfter && cursor.get() < submissions.size()) {
                 Waits.pause(Duration.ofMillis(20));
             }
-            fault.run();
+            try {
+                fault.run();
+            } catch (RuntimeException | Error e) {
+                faultFailure.set(e);
+            }
         });
-        int answeredBefore = answered.get();
         faultThread.start();
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -93,6 +99,9 @@ final class SubmissionStream {
         }
         faultThread.join();
         clients.shutdown();
+        if (faultFailure.get() != null) {
+            throw new AssertionError("the fault itself failed", faultFailure.get());
+        }
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " submissions were not answered 2xx, e.g. " + failures.get(0));
         }
