@@ -402,7 +402,8 @@ class HostileInputRegressionIT {
     }
 
     /**
-     * Sends {@code request} twice at once; each answer must be 2xx, or 409 problem+json. Returns both statuses.
+     * Sends {@code request} twice at once and waits for both answers; each must be 2xx, or 409 problem+json.
+     * Returns both statuses.
      */
     private static List<Integer> concurrently(java.util.function.Supplier<Response> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
@@ -418,6 +419,8 @@ class HostileInputRegressionIT {
             }));
         }
         start.countDown();
+        // both answers first: a failed assertion must not leave the other import running into the next test
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
         List<Integer> statuses = new ArrayList<>();
         for (CompletableFuture<Response> future : answers) {
             Response answer = future.get();

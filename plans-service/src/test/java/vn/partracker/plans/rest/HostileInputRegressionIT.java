@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -510,7 +511,7 @@ class HostileInputRegressionIT {
         }
     }
 
-    /** Runs {@code request} twice at once and returns the two statuses in ascending order. */
+    /** Runs {@code request} twice at once, waits for both, and returns the two statuses in ascending order. */
     private static List<Integer> concurrently(Callable<Integer> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Callable<Integer> gated = () -> {
@@ -522,8 +523,17 @@ class HostileInputRegressionIT {
             List<Future<Integer>> answers = List.of(pool.submit(gated), pool.submit(gated));
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
+            ExecutionException failure = null;
             for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
+                try {
+                    statuses.add(answer.get());
+                } catch (ExecutionException e) {
+                    // wait for the other request too, so it cannot run on into the next test
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
             statuses.sort(Integer::compare);
             return statuses;
