@@ -215,7 +215,8 @@ public final class ApiFuzzer {
             switch (p.in()) {
                 case "path" -> pathValues.put(p.name(), value);
                 case "query" -> {
-                    if (p.required() || random.nextInt(3) == 0) {
+                    // a parameter the document gives an example for is part of the plausible request
+                    if (p.required() || p.example() != null || random.nextInt(3) == 0) {
                         query.put(p.name(), value);
                     }
                 }
