@@ -42,6 +42,17 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUI
     }
 
     /**
+     * Holds the plan's import lock until the transaction ends, so two imports into one plan run one after the other:
+     * the second sees every indicator the first committed instead of part of them.
+     */
+    public void lockPlanForImport(UUID planId) {
+        getEntityManager()
+                .createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))) AS held")
+                .setParameter(1, "indicator-import:" + planId)
+                .getSingleResult();
+    }
+
+    /**
      * @return whether another indicator of the plan already has this group and ordinal
      */
     public boolean existsOrdinal(UUID planId, String group, String ordinal, UUID except) {

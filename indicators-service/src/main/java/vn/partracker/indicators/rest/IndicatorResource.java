@@ -154,9 +154,13 @@ public class IndicatorResource {
             @QueryParam("planId") String planId,
             @QueryParam("group") String group,
             @QueryParam("q") String q,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
-        return service.list(QueryParams.uuid("planId", planId), group, q, PageRequest.of(page, size));
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
+        return service.list(
+                QueryParams.uuid("planId", planId),
+                group,
+                q,
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET

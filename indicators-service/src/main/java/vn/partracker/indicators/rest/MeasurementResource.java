@@ -138,14 +138,14 @@ public class MeasurementResource {
             @QueryParam("agencyId") String agencyId,
             @QueryParam("period") String period,
             @QueryParam("status") String status,
-            @QueryParam("page") Integer page,
-            @QueryParam("size") Integer size) {
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
         return service.list(
                 QueryParams.uuid("indicatorId", indicatorId),
                 QueryParams.uuid("agencyId", agencyId),
                 period,
                 QueryParams.enumValue("status", status, MeasurementStatus.class),
-                PageRequest.of(page, size));
+                PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }
 
     @GET

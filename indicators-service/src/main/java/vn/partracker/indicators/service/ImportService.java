@@ -118,8 +118,10 @@ public class ImportService {
      * @throws ValidationException when the body is unreadable; nothing is written
      */
     public ImportSummary importNow(String kind, Mode mode, boolean dryRun, RowSource source) {
-        ImportSummary started = jobs.start(kind, mode.code(), dryRun);
-        return execute(started, mode, dryRun, () -> source, true);
+        try (source) {
+            ImportSummary started = jobs.start(kind, mode.code(), dryRun);
+            return execute(started, mode, dryRun, () -> source, true);
+        }
     }
 
     /**
@@ -147,7 +149,7 @@ public class ImportService {
         try {
             Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             try (InputStream in = Files.newInputStream(file)) {
-                reader.apply(in);
+                reader.apply(in).close();
             }
             started = jobs.startRecorded(kind, mode.code(), dryRun, file.toString());
         } catch (IOException e) {
@@ -233,8 +235,8 @@ public class ImportService {
      */
     private ImportSummary execute(
             ImportSummary started, Mode mode, boolean dryRun, Supplier<RowSource> source, boolean now) {
-        try {
-            ImportSummary outcome = importer.importRows(started, source.get(), mode == Mode.ALL_OR_NOTHING, dryRun);
+        try (RowSource rows = source.get()) {
+            ImportSummary outcome = importer.importRows(started, rows, mode == Mode.ALL_OR_NOTHING, dryRun);
             Log.infof(
                     "import %s %s: %d rows, %d imported, %d updated, %d unchanged, %d rejected",
                     started.id(),

@@ -77,12 +77,17 @@ public class IndicatorImportService {
      *
      * @return the created indicators, or the dry run's verdict
      * @throws ValidationException listing every problem when the document is not valid (nothing written)
-     * @throws ConflictException when every indicator of the document exists already (a repeated import)
+     * @throws ConflictException when every indicator of the document exists already (a repeated import, also one
+     *     that overlapped another: imports into one plan take the plan's lock and run one after the other)
      */
     @Transactional
     public IndicatorImportResult importDocument(IndicatorImportDocument document, boolean dryRun) {
         List<FieldError> problems = new ArrayList<>();
         PlanReplica plan = resolvePlan(document, problems);
+        if (plan != null && !dryRun) {
+            // imports into one plan are serialized: an overlapping one sees all of the other's indicators (409)
+            indicators.lockPlanForImport(plan.id);
+        }
         LocalDate day = plan == null || plan.issuedOn == null ? LocalDate.now() : plan.issuedOn;
         AgencyDirectory.View view = directory.view();
         List<IndicatorRequest> requests = new ArrayList<>();

@@ -5,9 +5,10 @@ import vn.partracker.indicators.api.MeasurementRow;
 import vn.partracker.support.problem.FieldError;
 
 /**
- * The rows of a bulk import, read one at a time so a 100,000-row body is never held in memory as a whole.
+ * The rows of a bulk import, read one at a time so a 100,000-row body is never held in memory as a whole. Closed
+ * once the import is over, so a source that spooled its body to a file deletes it.
  */
-public interface RowSource {
+public interface RowSource extends AutoCloseable {
 
     /**
      * @return the next row, or {@code null} after the last one
@@ -15,6 +16,10 @@ public interface RowSource {
      *     import is then refused)
      */
     Row next();
+
+    /** Releases what the source holds (a temporary file); does nothing by default and may be called twice. */
+    @Override
+    default void close() {}
 
     /**
      * One row.

@@ -1,8 +1,14 @@
 package vn.partracker.indicators.service;
 
+import io.quarkus.logging.Log;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,6 +17,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -23,9 +30,12 @@ import vn.partracker.support.problem.ValidationException;
  * Reads figures from the first sheet of an XLSX workbook such as the one {@code GET /api/indicators/template.xlsx}
  * produces: the first row holds the headings of {@link SheetColumns}; row numbers are the sheet's row numbers.
  *
- * <p>The sheet is read as a stream ({@link XSSFReader} with a StAX pull parser over the sheet's XML), one row at a
- * time, so a 100,000-row workbook never becomes a workbook object in memory; POI's zip-bomb guards apply
- * (minimum inflate ratio, largest entry and text size). Numeric cells are read as the shortest decimal text of the
+ * <p>The body is first spooled to a temporary file (deleted when the source is closed, also when the workbook turns
+ * out unreadable), and the package is opened from that file ({@link OPCPackage#open(File, PackageAccess)}, a
+ * {@code ZipFile} underneath): opened from a stream, POI would inflate every part of the zip into memory, tens of
+ * megabytes for a 100,000-row sheet. The sheet is read as a stream ({@link XSSFReader} with a StAX pull parser over
+ * the sheet's XML), one row at a time, so the workbook never becomes a workbook object in memory either; POI's
+ * zip-bomb guards apply (minimum inflate ratio, largest entry and text size). Numeric cells are read as the shortest decimal text of the
  * stored number, so 86.14 stays 86.14; {@code NaN} and infinite cells (a cell written {@code 1e400}) stay words, so
  * the number policy makes them row errors naming the column.
  */
@@ -45,7 +55,8 @@ public final class XlsxRowSource implements RowSource {
         ZipSecureFile.setMaxTextSize(MAX_ENTRY_SIZE);
     }
 
-    private final OPCPackage workbook;
+    private final Path file;
+    private OPCPackage workbook;
     private final ReadOnlySharedStringsTable strings;
     private final XMLStreamReader sheet;
     private final List<String> fields;
@@ -53,12 +64,17 @@ public final class XlsxRowSource implements RowSource {
     private boolean closed;
 
     /**
-     * @throws ValidationException when the body is not an XLSX workbook, has no sheet or no heading row
+     * Spools the body to a temporary file and opens the workbook from there; {@link #close()} deletes the file.
+     *
+     * @throws ValidationException when the body is not an XLSX workbook, has no sheet or no heading row (the
+     *     temporary file is already deleted then)
      */
     public XlsxRowSource(InputStream body) {
+        file = spool(body);
         try {
-            workbook = OPCPackage.open(body);
-        } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (RuntimeException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+            close();
             throw new ValidationException("$", "the body is not an XLSX workbook");
         }
         try {
@@ -210,12 +226,48 @@ public final class XlsxRowSource implements RowSource {
         return Integer.parseInt(text);
     }
 
-    private void close() {
+    /** Copies the body to a new temporary file; nothing is left behind when that fails. */
+    private static Path spool(InputStream body) {
+        Path spooled;
+        try {
+            spooled = Files.createTempFile("partracker-import-", ".xlsx");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a temporary file for the workbook", e);
+        }
+        try {
+            Files.copy(body, spooled, StandardCopyOption.REPLACE_EXISTING);
+            return spooled;
+        } catch (IOException e) {
+            deleteQuietly(spooled);
+            throw new ValidationException("$", "the body could not be read to its end");
+        } catch (RuntimeException e) {
+            deleteQuietly(spooled);
+            throw e;
+        }
+    }
+
+    /** Closes the workbook (nothing is written back) and deletes the spooled file; later calls do nothing. */
+    @Override
+    public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        workbook.revert();
+        try {
+            if (workbook != null) {
+                workbook.revert();
+            }
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            Log.warnf("could not delete the temporary workbook %s", path);
+        }
     }
 
     private static XMLInputFactory xmlFactory() {

@@ -14,18 +14,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -34,7 +39,9 @@ import org.junit.jupiter.api.Test;
 import vn.partracker.indicators.support.Bodies;
 import vn.partracker.indicators.support.IndicatorsWorld;
 import vn.partracker.indicators.support.Replicas;
+import vn.partracker.support.http.BodySizeLimit;
 import vn.partracker.testsupport.InfrastructureResource;
+import vn.partracker.testsupport.http.ChunkedUpload;
 
 /**
  * One regression test per class of hostile input of the "never a 500, never a slow request, never a partial write"
@@ -260,6 +267,196 @@ class HostileInputRegressionIT {
                 .then()
                 .statusCode(400)
                 .contentType(PROBLEM);
+    }
+
+    @Test
+    void pageAndSizeThatAreNotWholeNumbersAreA400NamingTheParameter() {
+        for (String path : List.of("/api/indicators", "/api/measurements")) {
+            for (String value : List.of("abc", "1e3", "99999999999999999999")) {
+                given().queryParam("page", value)
+                        .get(path)
+                        .then()
+                        .statusCode(400)
+                        .contentType(PROBLEM)
+                        .body("errors.field", hasItem("page"));
+                given().queryParam("size", value)
+                        .get(path)
+                        .then()
+                        .statusCode(400)
+                        .contentType(PROBLEM)
+                        .body("errors.field", hasItem("size"));
+            }
+        }
+    }
+
+    /**
+     * A body sent chunked (no Content-Length) is counted while it is read: beyond 1 MB on an ordinary endpoint and
+     * beyond 50 MB on an import it is a 413 problem+json, like a declared length (the HTTP layer's own 413 had an
+     * empty body). Nothing is written and no spooled workbook is left behind.
+     */
+    @Test
+    void chunkedBodiesBeyondTheLimitAreA413ProblemJson() throws Exception {
+        long spooledBefore = spooledWorkbooks();
+        long[] counts = counts();
+        ChunkedUpload.Answer ordinary =
+                ChunkedUpload.post(RestAssured.port, "/api/indicators", "application/json", "{", (byte) ' ', 3_000_000);
+        assertProblem413(ordinary, BodySizeLimit.DEFAULT_LIMIT);
+        ChunkedUpload.Answer batch = ChunkedUpload.post(
+                RestAssured.port, "/api/measurements/batch", "application/json", "[", (byte) ' ', 60_000_000);
+        assertProblem413(batch, BodySizeLimit.IMPORT_LIMIT);
+        ChunkedUpload.Answer workbook =
+                ChunkedUpload.post(RestAssured.port, "/api/measurements/import", XLSX, "PK", (byte) 0, 60_000_000);
+        assertProblem413(workbook, BodySizeLimit.IMPORT_LIMIT);
+        assertEquals(java.util.Arrays.toString(counts), java.util.Arrays.toString(counts()), "nothing written");
+        assertEquals(spooledBefore, spooledWorkbooks(), "a refused workbook leaves no temporary file");
+    }
+
+    @Test
+    void anUnreadableWorkbookLeavesNoTemporaryFile() {
+        long spooledBefore = spooledWorkbooks();
+        nothingWritten(() -> given().contentType(XLSX)
+                        .body("PK not a zip at all".getBytes(StandardCharsets.UTF_8))
+                        .post("/api/measurements/import"))
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        nothingWritten(() -> given().contentType(XLSX)
+                        .body("PK not a zip at all".getBytes(StandardCharsets.UTF_8))
+                        .post("/api/measurements/import?async=true"))
+                .then()
+                .statusCode(400)
+                .contentType(PROBLEM);
+        assertEquals(spooledBefore, spooledWorkbooks());
+    }
+
+    /**
+     * Two imports of the same new indicators at once: each answers 201 or 409 problem+json, never 500, and the
+     * indicators exist once.
+     */
+    @Test
+    void overlappingIndicatorImportsOfTheSameNewIndicatorsCreateThemOnce() throws Exception {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Map<String, Object> item = new HashMap<>(Bodies.onTimeDossiers(world, "OV", String.valueOf(i), "MONTHLY"));
+            item.remove("planId");
+            items.add(item);
+        }
+        String document = json(Map.of("planId", world.plan.toString(), "indicators", items));
+        for (int round = 0; round < 3; round++) {
+            String group = "OV" + round;
+            String body = document.replace("\"group\":\"OV\"", "\"group\":\"" + group + "\"");
+            List<Integer> statuses = concurrently(
+                    () -> given().contentType(ContentType.JSON).body(body).post("/api/indicators/import"));
+            assertTrue(statuses.contains(201), "round " + round + ": " + statuses);
+            assertEquals(
+                    3,
+                    new Replicas(dataSource).count("SELECT count(*) FROM indicator WHERE group_code = ?", group),
+                    "round " + round + ": " + statuses);
+        }
+    }
+
+    /**
+     * Two batches of the same new figures at once: each answers 200 or 409 problem+json, never 500, and every figure
+     * exists once.
+     */
+    @Test
+    void overlappingBatchesOfTheSameFiguresStoreEachFigureOnce() throws Exception {
+        List<java.util.UUID> agencies = List.of(world.homeAffairs, world.environment, world.commune, world.district);
+        for (int round = 0; round < 3; round++) {
+            String indicator = given().contentType(ContentType.JSON)
+                    .body(Bodies.onTimeDossiers(world, "OB", String.valueOf(round), "MONTHLY"))
+                    .post("/api/indicators")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            StringBuilder rows = new StringBuilder("[");
+            for (java.util.UUID agency : agencies) {
+                for (int m = 1; m <= 12; m++) {
+                    if (rows.length() > 1) {
+                        rows.append(',');
+                    }
+                    rows.append(json(Map.of(
+                            "indicatorId",
+                            indicator,
+                            "agencyId",
+                            agency.toString(),
+                            "period",
+                            String.format("2024-%02d", m),
+                            "numerator",
+                            70 + m,
+                            "denominator",
+                            100)));
+                }
+            }
+            String batch = rows.append(']').toString();
+            List<Integer> statuses = concurrently(
+                    () -> given().contentType(ContentType.JSON).body(batch).post("/api/measurements/batch"));
+            assertTrue(statuses.contains(200), "round " + round + ": " + statuses);
+            assertEquals(
+                    48L,
+                    new Replicas(dataSource)
+                            .count("SELECT count(*) FROM measurement WHERE indicator_id = ?::uuid", indicator),
+                    "round " + round + ": " + statuses);
+        }
+    }
+
+    /**
+     * Sends {@code request} twice at once and waits for both answers; each must be 2xx, or 409 problem+json.
+     * Returns both statuses.
+     */
+    private static List<Integer> concurrently(java.util.function.Supplier<Response> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return request.get();
+            }));
+        }
+        start.countDown();
+        // both answers first: a failed assertion must not leave the other import running into the next test
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<Response> future : answers) {
+            Response answer = future.get();
+            int status = answer.statusCode();
+            statuses.add(status);
+            if (status >= 300) {
+                assertEquals(409, status, answer.asString());
+                assertTrue(answer.contentType().startsWith(PROBLEM), answer.contentType());
+            }
+        }
+        return statuses;
+    }
+
+    private static void assertProblem413(ChunkedUpload.Answer answer, long limit) throws IOException {
+        assertEquals(413, answer.status(), answer.headers() + answer.body());
+        assertTrue(answer.contentType().startsWith(PROBLEM), answer.headers());
+        assertEquals(413, JSON.readTree(answer.body()).path("status").asInt(), answer.body());
+        assertTrue(answer.sent() < limit + 8L * 1024 * 1024, "refused soon after the limit, not at the end");
+    }
+
+    private long[] counts() {
+        Replicas replicas = new Replicas(dataSource);
+        long[] counts = new long[WRITTEN.length];
+        for (int i = 0; i < WRITTEN.length; i++) {
+            counts[i] = replicas.count("SELECT count(*) FROM " + WRITTEN[i]);
+        }
+        return counts;
+    }
+
+    private static long spooledWorkbooks() {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("partracker-import-"))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] workbook(double... numerators) throws IOException {

@@ -10,11 +10,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyImportReport;
 import vn.partracker.plans.service.AgencyImportService;
 import vn.partracker.support.http.LargeBody;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 
@@ -49,9 +53,9 @@ public class AgencyImportResource {
     @LargeBody
     public Response importJson(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
             JsonNode document) {
-        if (dryRun) {
+        if (QueryParams.bool("dryRun", dryRun, false)) {
             return Response.ok(service.importJson(document, true)).build();
         }
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/agencies/import", document, () -> {
@@ -73,8 +77,10 @@ public class AgencyImportResource {
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @LargeBody
     public Response importCsv(
-            @HeaderParam("Idempotency-Key") String idempotencyKey, @QueryParam("dryRun") boolean dryRun, String text) {
-        if (dryRun) {
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
+            String text) {
+        if (QueryParams.bool("dryRun", dryRun, false)) {
             return Response.ok(service.importCsv(text, true)).build();
         }
         IdempotentResult result = idempotency.execute(

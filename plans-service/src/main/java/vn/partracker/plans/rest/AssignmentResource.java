@@ -57,7 +57,7 @@ public class AssignmentResource {
             @QueryParam("agencyId") String agencyId,
             @QueryParam("planId") String planId,
             @QueryParam("status") String status,
-            @QueryParam("overdue") boolean overdue,
+            @QueryParam("overdue") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
             @QueryParam("asOf") String asOf,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String size) {
@@ -65,7 +65,7 @@ public class AssignmentResource {
                 QueryParams.uuid("agencyId", agencyId),
                 QueryParams.uuid("planId", planId),
                 QueryParams.enumValue("status", status, AssignmentStatus.class),
-                overdue,
+                QueryParams.bool("overdue", overdue, false),
                 QueryParams.date("asOf", asOf, LocalDate.now()),
                 PageRequest.of(QueryParams.integer("page", page), QueryParams.integer("size", size)));
     }

@@ -10,12 +10,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.PlanImportDocument;
 import vn.partracker.plans.api.PlanImportReport;
 import vn.partracker.plans.service.PlanImportService;
 import vn.partracker.support.http.LargeBody;
+import vn.partracker.support.http.QueryParams;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.idempotency.IdempotentResult;
 
@@ -47,9 +51,9 @@ public class PlanImportResource {
     @LargeBody
     public Response importPlan(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @QueryParam("dryRun") boolean dryRun,
+            @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
             @NotNull PlanImportDocument document) {
-        if (dryRun) {
+        if (QueryParams.bool("dryRun", dryRun, false)) {
             return Response.ok(service.importPlan(document, true)).build();
         }
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/plans/import", document, () -> {

@@ -19,16 +19,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import vn.partracker.plans.IfMatch;
 import vn.partracker.plans.KonTumAgencies;
 import vn.partracker.plans.PlanFixture;
+import vn.partracker.support.http.BodySizeLimit;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.fixtures.TableCounts;
+import vn.partracker.testsupport.http.ChunkedUpload;
 
 /**
  * One regression test per class of hostile input of the issue that applies to plans-service: exponent numbers,
@@ -349,7 +353,165 @@ class HostileInputRegressionIT {
                         plan));
     }
 
-    /** Runs {@code request} twice at once and returns the two statuses in ascending order. */
+    /** {@code dryRun=yes} used to run the import for real and {@code overdue=yes} to mean false: both are a 400. */
+    @Test
+    void booleanParametersThatAreNeitherTrueNorFalseAreA400() {
+        String code = "KT.BOOL." + KonTumAgencies.suffix();
+        Map<String, Object> row = Map.of(
+                "code",
+                code,
+                "name",
+                "Sở Nội vụ",
+                "kind",
+                "DEPARTMENT",
+                "level",
+                "PROVINCE",
+                "validFrom",
+                "2020-01-01");
+        for (String value : List.of("yes", "1", "on", "nope")) {
+            nothingWritten(() -> given().contentType(ContentType.JSON)
+                    .queryParam("dryRun", value)
+                    .body(List.of(row))
+                    .post("/api/agencies/import")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("dryRun")));
+            nothingWritten(() -> given().contentType("text/csv")
+                    .queryParam("dryRun", value)
+                    .body("code,name,kind,level,validFrom\n" + code + ",Sở Nội vụ,DEPARTMENT,PROVINCE,2020-01-01\n")
+                    .post("/api/agencies/import")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("dryRun")));
+            Map<String, Object> plan = new PlanFixture().planBody();
+            nothingWritten(() -> given().contentType(ContentType.JSON)
+                    .queryParam("dryRun", value)
+                    .body(Map.of(
+                            "number",
+                            plan.get("number"),
+                            "title",
+                            "Kế hoạch cải cách TTHC năm 2024",
+                            "issuer",
+                            code,
+                            "issuedOn",
+                            "2024-01-29",
+                            "year",
+                            2024))
+                    .post("/api/plans/import")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("dryRun")));
+            given().queryParam("overdue", value)
+                    .get("/api/assignments")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("overdue"));
+        }
+        given().queryParam("overdue", "TRUE").get("/api/assignments").then().statusCode(200);
+    }
+
+    /**
+     * A body sent chunked (no Content-Length) is counted while it is read: beyond 1 MB on an ordinary endpoint and
+     * beyond 50 MB on an import it is a 413 problem+json, like a declared length (the HTTP layer's own 413 had an
+     * empty body).
+     */
+    @Test
+    void chunkedBodiesBeyondTheLimitAreA413ProblemJson() throws Exception {
+        long agencies = TableCounts.count(dataSource, "SELECT count(*) FROM agency");
+        assertProblem413(
+                ChunkedUpload.post(
+                        io.restassured.RestAssured.port,
+                        "/api/agencies",
+                        "application/json",
+                        "{",
+                        (byte) ' ',
+                        3_000_000),
+                BodySizeLimit.DEFAULT_LIMIT);
+        assertProblem413(
+                ChunkedUpload.post(
+                        io.restassured.RestAssured.port,
+                        "/api/agencies/import",
+                        "application/json",
+                        "[",
+                        (byte) ' ',
+                        60_000_000),
+                BodySizeLimit.IMPORT_LIMIT);
+        assertProblem413(
+                ChunkedUpload.post(
+                        io.restassured.RestAssured.port,
+                        "/api/agencies/import",
+                        "text/csv",
+                        "code,name\n",
+                        (byte) ' ',
+                        60_000_000),
+                BodySizeLimit.IMPORT_LIMIT);
+        assertEquals(agencies, TableCounts.count(dataSource, "SELECT count(*) FROM agency"));
+    }
+
+    private static void assertProblem413(ChunkedUpload.Answer answer, long limit) {
+        assertEquals(413, answer.status(), answer.headers() + answer.body());
+        assertTrue(answer.contentType().startsWith("application/problem+json"), answer.headers());
+        assertTrue(answer.body().contains("\"status\":413"), answer.body());
+        assertTrue(answer.sent() < limit + 8L * 1024 * 1024, "refused soon after the limit, not at the end");
+    }
+
+    /**
+     * Two agency imports of the same new codes at once (JSON, then CSV, then one of each): each answers 200 or 409
+     * problem+json, never 500, and each code exists once.
+     */
+    @Test
+    void overlappingAgencyImportsOfTheSameNewCodesStoreEachCodeOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String prefix = "KT.OVL" + round + "." + KonTumAgencies.suffix();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            StringBuilder csv = new StringBuilder("code,name,kind,level,validFrom\n");
+            for (int i = 0; i < 20; i++) {
+                rows.add(Map.of(
+                        "code", prefix + "." + i,
+                        "name", "Phòng " + i,
+                        "kind", "DEPARTMENT",
+                        "level", "PROVINCE",
+                        "validFrom", "2020-01-01"));
+                csv.append(prefix)
+                        .append('.')
+                        .append(i)
+                        .append(",Phòng ")
+                        .append(i)
+                        .append(",DEPARTMENT,PROVINCE,2020-01-01\n");
+            }
+            int kind = round;
+            AtomicInteger turn = new AtomicInteger();
+            List<Integer> statuses = concurrently(() -> {
+                boolean asCsv = kind == 1 || (kind == 2 && turn.getAndIncrement() == 0);
+                var response = (asCsv
+                                ? given().contentType("text/csv").body(csv.toString())
+                                : given().contentType(ContentType.JSON).body(rows))
+                        .post("/api/agencies/import")
+                        .then()
+                        .extract();
+                if (response.statusCode() >= 300) {
+                    assertEquals(409, response.statusCode(), response.asString());
+                    assertEquals("application/problem+json", response.contentType());
+                }
+                return response.statusCode();
+            });
+            assertTrue(statuses.contains(200), "round " + round + ": " + statuses);
+            assertEquals(
+                    20,
+                    TableCounts.count(dataSource, "SELECT count(*) FROM agency WHERE code LIKE ?", prefix + ".%"),
+                    "round " + round + ": " + statuses);
+            assertEquals(
+                    20,
+                    TableCounts.count(
+                            dataSource, "SELECT count(DISTINCT code) FROM agency WHERE code LIKE ?", prefix + ".%"));
+        }
+    }
+
+    /** Runs {@code request} twice at once, waits for both, and returns the two statuses in ascending order. */
     private static List<Integer> concurrently(Callable<Integer> request) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Callable<Integer> gated = () -> {
@@ -361,8 +523,17 @@ class HostileInputRegressionIT {
             List<Future<Integer>> answers = List.of(pool.submit(gated), pool.submit(gated));
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
+            ExecutionException failure = null;
             for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
+                try {
+                    statuses.add(answer.get());
+                } catch (ExecutionException e) {
+                    // wait for the other request too, so it cannot run on into the next test
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
             statuses.sort(Integer::compare);
             return statuses;

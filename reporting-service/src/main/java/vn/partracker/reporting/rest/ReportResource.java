@@ -136,7 +136,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public PeriodicReport periodic(
             @PathParam("regimeId") UUID regimeId,
-            @PathParam("period") String period,
+            @PathParam("period") @Parameter(example = "2024-Q1") String period,
             @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
         return periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
     }
@@ -150,7 +150,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public Response periodicCsv(
             @PathParam("regimeId") UUID regimeId,
-            @PathParam("period") String period,
+            @PathParam("period") @Parameter(example = "2024-Q1") String period,
             @QueryParam("agencyId") String agencyId) {
         PeriodicReport report = periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
         return Response.ok(ReportExports.csv(report), "text/csv; charset=UTF-8")
@@ -169,7 +169,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public Response periodicXlsx(
             @PathParam("regimeId") UUID regimeId,
-            @PathParam("period") String period,
+            @PathParam("period") @Parameter(example = "2024-Q1") String period,
             @QueryParam("agencyId") String agencyId) {
         PeriodicReport report = periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
         return Response.ok(ReportExports.xlsx(report), ReportExports.XLSX)
@@ -194,7 +194,7 @@ public class ReportResource {
     @APIResponse(responseCode = "409", description = "Already finalized, or Idempotency-Key reused with another body")
     public Response finalizeReport(
             @PathParam("regimeId") UUID regimeId,
-            @PathParam("period") String period,
+            @PathParam("period") @Parameter(example = "2024-Q1") String period,
             @QueryParam("agencyId") String agencyId,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid FinalizeRequest request) {

@@ -19,11 +19,11 @@ import vn.partracker.support.problem.Problem;
  * a client cannot make a service buffer or parse tens of megabytes where a few kilobytes are expected. Both are
  * answered 413 problem+json.
  *
- * <p>A declared body beyond the import limit is refused before the HTTP layer reads it (problem+json too); the HTTP
- * layer's own limit ({@code quarkus.http.limits.max-body-size}, set to the import limit) stays as the backstop for
- * chunked bodies. Below it, the declared
- * {@code Content-Length} is checked before the body is read, and a body without one (chunked) is counted while it
- * is read.
+ * <p>A declared body beyond the import limit is refused before the HTTP layer reads it (problem+json too). Below it,
+ * the declared {@code Content-Length} is checked before the body is read, and a body without one (chunked) is
+ * counted while it is read. The HTTP layer's own limit ({@code quarkus.http.limits.max-body-size}) must stay above
+ * the import limit (the services set 64 MB): that layer counts the bytes as they arrive, ahead of this count, and
+ * answers with an empty 413 of its own, so at an equal limit a chunked import beyond 50 MB got the empty answer.
  */
 @Singleton
 public class BodySizeLimit {
@@ -54,8 +54,8 @@ public class BodySizeLimit {
 
     /**
      * Refuses a declared body beyond the import limit before the HTTP layer's body handler sees it: that handler
-     * answers with an empty 413, this one with problem+json. (A chunked body beyond the limit still gets the HTTP
-     * layer's empty 413.)
+     * answers with an empty 413, this one with problem+json. A chunked body has no length to check here; it is
+     * counted by {@link #limit}.
      */
     void refuseOversizedBodies(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {

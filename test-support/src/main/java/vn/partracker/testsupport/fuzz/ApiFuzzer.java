@@ -215,7 +215,8 @@ public final class ApiFuzzer {
             switch (p.in()) {
                 case "path" -> pathValues.put(p.name(), value);
                 case "query" -> {
-                    if (p.required() || random.nextInt(3) == 0) {
+                    // a parameter the document gives an example for is part of the plausible request
+                    if (p.required() || p.example() != null || random.nextInt(3) == 0) {
                         query.put(p.name(), value);
                     }
                 }
@@ -298,12 +299,21 @@ public final class ApiFuzzer {
     }
 
     private String plausible(Operation.Parameter p) {
+        if (p.example() != null) {
+            return p.example().isTextual() ? p.example().asText() : p.example().toString();
+        }
         JsonNode schema = Schemas.resolve(p.schema(), document);
         JsonNode sample = Schemas.sample(schema, document, random, settings.knownIds(), 0);
         return sample.isTextual() ? sample.asText() : sample.toString();
     }
 
     private byte[] plausibleBody(Operation op) {
+        if (op.bodyExample() != null) {
+            String text = op.bodyExample().isTextual() && !op.bodyMediaType().contains("json")
+                    ? op.bodyExample().asText()
+                    : op.bodyExample().toString();
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
         if (!op.bodyMediaType().contains("json")) {
             return "code,name\nKT.SNV,Sở Nội vụ\n".getBytes(StandardCharsets.UTF_8);
         }
@@ -314,9 +324,11 @@ public final class ApiFuzzer {
 
     /** A plausible body with one field (at the top or one level down) replaced by a hostile JSON value. */
     private byte[] bodyWithHostileField(Operation op) {
-        JsonNode sample = op.bodySchema() == null
-                ? JSON.createObjectNode()
-                : Schemas.sample(op.bodySchema(), document, random, settings.knownIds(), 0);
+        JsonNode sample = op.bodyExample() != null && op.bodyMediaType().contains("json")
+                ? op.bodyExample().deepCopy()
+                : op.bodySchema() == null
+                        ? JSON.createObjectNode()
+                        : Schemas.sample(op.bodySchema(), document, random, settings.knownIds(), 0);
         ObjectNode target = sample.isObject() ? (ObjectNode) sample : JSON.createObjectNode();
         if (sample.isArray() && !sample.isEmpty() && sample.get(0).isObject()) {
             target = (ObjectNode) sample.get(0);

@@ -17,12 +17,23 @@ import java.util.Set;
  * @param parameters path, query and header parameters
  * @param bodyMediaType the first media type of the request body, or null when there is none
  * @param bodySchema the schema of that media type, or null
+ * @param bodyExample the media type's {@code example} (or its first {@code examples} entry's value), or null: the
+ *     baseline body of that operation, so the fuzzer varies one thing of a request the service accepts
  */
 public record Operation(
-        String method, String path, List<Parameter> parameters, String bodyMediaType, JsonNode bodySchema) {
+        String method,
+        String path,
+        List<Parameter> parameters,
+        String bodyMediaType,
+        JsonNode bodySchema,
+        JsonNode bodyExample) {
 
-    /** A parameter: where it goes ({@code path}, {@code query}, {@code header}), its name and schema. */
-    public record Parameter(String in, String name, boolean required, JsonNode schema) {}
+    /**
+     * A parameter: where it goes ({@code path}, {@code query}, {@code header}), its name and schema, and the value
+     * its document gives as example (the parameter's {@code example}, its first {@code examples} entry, or the
+     * schema's example), or null when it gives none.
+     */
+    public record Parameter(String in, String name, boolean required, JsonNode schema, JsonNode example) {}
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
@@ -44,6 +55,7 @@ public record Operation(
                 parameters.addAll(parameters(op.path("parameters"), document));
                 String mediaType = null;
                 JsonNode schema = null;
+                JsonNode example = null;
                 Iterator<Map.Entry<String, JsonNode>> content = Schemas.resolve(op.path("requestBody"), document)
                         .path("content")
                         .fields();
@@ -51,9 +63,15 @@ public record Operation(
                     Map.Entry<String, JsonNode> first = content.next();
                     mediaType = first.getKey();
                     schema = first.getValue().path("schema");
+                    example = example(first.getValue(), document);
                 }
                 operations.add(new Operation(
-                        method.getKey().toUpperCase(Locale.ROOT), path.getKey(), parameters, mediaType, schema));
+                        method.getKey().toUpperCase(Locale.ROOT),
+                        path.getKey(),
+                        parameters,
+                        mediaType,
+                        schema,
+                        example));
             }
         }
         return operations;
@@ -76,8 +94,29 @@ public record Operation(
                     p.path("in").asText(),
                     p.path("name").asText(),
                     p.path("required").asBoolean(),
-                    p.path("schema")));
+                    p.path("schema"),
+                    example(p, document)));
         }
         return parameters;
+    }
+
+    /**
+     * The example a parameter or media type object gives: its {@code example}, else the value of its first
+     * {@code examples} entry (an Example object, possibly a {@code $ref}), else its schema's example; null when none.
+     */
+    static JsonNode example(JsonNode holder, JsonNode document) {
+        JsonNode example = holder.get("example");
+        if (example != null && !example.isNull()) {
+            return example;
+        }
+        JsonNode examples = holder.path("examples");
+        Iterator<JsonNode> entries = examples.elements();
+        while (entries.hasNext()) {
+            JsonNode value = Schemas.resolve(entries.next(), document).get("value");
+            if (value != null && !value.isNull()) {
+                return value;
+            }
+        }
+        return Schemas.example(holder.path("schema"), document);
     }
 }

@@ -77,8 +77,41 @@ public final class Schemas {
         return names;
     }
 
-    /** A plausible value of the schema; {@code ids} supplies real ids for uuid fields where the test has them. */
+    /**
+     * The example a schema gives: its {@code example}, else the first of its {@code examples} (OpenAPI 3.1 / JSON
+     * Schema), looked up on the schema as written and then on what its {@code $ref} points to; null when none.
+     */
+    static JsonNode example(JsonNode schema, JsonNode document) {
+        if (schema == null || schema.isMissingNode()) {
+            return null;
+        }
+        for (JsonNode s : List.of(schema, nonNullAlternative(resolve(schema, document), document))) {
+            JsonNode example = s.get("example");
+            if (example != null && !example.isNull()) {
+                return example;
+            }
+            JsonNode examples = s.get("examples");
+            if (examples != null && examples.isArray()) {
+                for (JsonNode e : examples) {
+                    if (!e.isNull()) {
+                        return e;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A plausible value of the schema: its example when the document gives one (so a value the service accepts,
+     * such as a period of the right form), otherwise one built from its type; {@code ids} supplies real ids for uuid
+     * fields where the test has them.
+     */
     public static JsonNode sample(JsonNode schema, JsonNode document, Random random, List<String> ids, int depth) {
+        JsonNode example = example(schema, document);
+        if (example != null) {
+            return example.deepCopy();
+        }
         JsonNode s = nonNullAlternative(resolve(schema, document), document);
         if (s.has("enum") && s.get("enum").size() > 0) {
             return s.get("enum").get(random.nextInt(s.get("enum").size()));
