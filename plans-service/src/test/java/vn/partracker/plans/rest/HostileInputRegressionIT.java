@@ -44,6 +44,13 @@ import vn.partracker.testsupport.http.ChunkedUpload;
 @WithTestResource(InfrastructureResource.class)
 class HostileInputRegressionIT {
 
+    /**
+     * Not a speed goal (those are benchmarks): a guard against the defect class these tests cover — input that made
+     * a request run for minutes (a quadratic CSV scan, a huge wording parsed). Generous, because the time includes
+     * building the multi-megabyte body on a loaded machine; the speed itself is measured in the README's benchmarks.
+     */
+    private static final long PATHOLOGICAL_NANOS = 30_000_000_000L;
+
     private static final String[] TABLES = {
         "agency", "agency_parent_link", "agency_group", "plan", "task", "assignment", "progress_update"
     };
@@ -266,7 +273,7 @@ class HostileInputRegressionIT {
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("tasks[0].timeframe.text"))
                 .body("errors.field", hasItem("$.year")));
-        assertTrue(System.nanoTime() - began < 2_000_000_000L, "rejecting the plan took too long");
+        assertTrue(System.nanoTime() - began < PATHOLOGICAL_NANOS, "rejecting the plan took minutes, as it once did");
     }
 
     @Test
@@ -282,7 +289,7 @@ class HostileInputRegressionIT {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json"));
-        assertTrue(System.nanoTime() - began < 2_000_000_000L, "rejecting the file took too long");
+        assertTrue(System.nanoTime() - began < PATHOLOGICAL_NANOS, "rejecting the file took minutes, as it once did");
     }
 
     @Test
