@@ -2,8 +2,11 @@ package vn.partracker.plans.domain.timeframe;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -128,6 +131,60 @@ public record Recurrence(Set<Frequency> frequencies, boolean adHoc, Set<Cadence>
             }
         }
         return List.copyOf(dates);
+    }
+
+    /**
+     * Every period of every cadence that overlaps {@code [from, to]}, each with its due date: the day {@link #dueDay()}
+     * names in it (under the same rules as {@link #occurrenceDueDates}), or the period's last day when the text names
+     * none, which is also the day the ND09 reporting periods close. A period is kept when any of its days lies in the
+     * window, so a task that starts on 15 August still owes its August report. Ordered by due date, then code. Years
+     * outside 1000–9999 have no periods.
+     *
+     * @param from first day of the window, inclusive
+     * @param to last day of the window, inclusive
+     * @return the occurrences; empty when the window is empty or no period is named
+     */
+    public List<Occurrence> occurrences(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        List<Occurrence> result = new ArrayList<>();
+        LocalDate first = max(from, LocalDate.of(Period.MIN_YEAR, 1, 1));
+        LocalDate last = min(to, LocalDate.of(Period.MAX_YEAR, 12, 31));
+        if (first.isAfter(last)) {
+            return List.of();
+        }
+        for (Cadence cadence : cadences) {
+            if (cadence == Cadence.WEEKLY) {
+                boolean byWeekday = dueDay != null && dueDay.dayOfWeek() != null;
+                LocalDate monday = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                for (LocalDate week = monday; !week.isAfter(last); week = week.plusWeeks(1)) {
+                    LocalDate sunday = week.plusDays(6);
+                    String code = String.format(
+                            "%d-W%02d",
+                            week.get(IsoFields.WEEK_BASED_YEAR), week.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                    result.add(new Occurrence(
+                            code, cadence, week, sunday, byWeekday ? dueDay.dueIn(week, sunday) : sunday));
+                }
+                continue;
+            }
+            Frequency frequency = cadence.frequency().orElseThrow();
+            boolean ruled =
+                    dueDay != null && dueDay.dayOfWeek() == null && (dueDay.month() == 0 || cadence == Cadence.ANNUAL);
+            for (int year = first.getYear(); year <= last.getYear(); year++) {
+                for (Period period : Period.ofYear(year, frequency)) {
+                    if (period.calendarEnd().isBefore(first)
+                            || period.calendarStart().isAfter(last)) {
+                        continue;
+                    }
+                    LocalDate due =
+                            ruled ? dueDay.dueIn(period.calendarStart(), period.calendarEnd()) : period.calendarEnd();
+                    result.add(
+                            new Occurrence(period.code(), cadence, period.calendarStart(), period.calendarEnd(), due));
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Occurrence::dueDate).thenComparing(Occurrence::code));
+        return List.copyOf(result);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
