@@ -58,11 +58,16 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
 
     /**
      * Assignments matching the optional filters that are overdue on {@code asOf}: due before it and neither DONE nor
-     * CANCELLED, or listed in {@code overdueRecurring} (recurring tasks' assignments with an overdue occurrence,
-     * computed by the caller) and not CANCELLED.
+     * CANCELLED (unless their task is one of {@code recurringTasks}, judged per occurrence by the caller), or listed
+     * in {@code overdueRecurring} (recurring tasks' assignments with an overdue occurrence) and not CANCELLED.
      */
     public PanacheQuery<Assignment> searchOverdue(
-            UUID agencyId, UUID planId, AssignmentStatus status, LocalDate asOf, Collection<UUID> overdueRecurring) {
+            UUID agencyId,
+            UUID planId,
+            AssignmentStatus status,
+            LocalDate asOf,
+            Collection<UUID> recurringTasks,
+            Collection<UUID> overdueRecurring) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (agencyId != null) {
@@ -79,6 +84,10 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
         }
         where.append(" and (a.dueDate < :asOf and a.status not in (:finished)");
         params.and("asOf", asOf).and("finished", List.of(AssignmentStatus.DONE, AssignmentStatus.CANCELLED));
+        if (!recurringTasks.isEmpty()) {
+            where.append(" and a.taskId not in (:recurringTasks)");
+            params.and("recurringTasks", List.copyOf(recurringTasks));
+        }
         if (!overdueRecurring.isEmpty()) {
             where.append(" or a.id in (:recurring) and a.status <> :cancelled");
             params.and("recurring", List.copyOf(overdueRecurring)).and("cancelled", AssignmentStatus.CANCELLED);

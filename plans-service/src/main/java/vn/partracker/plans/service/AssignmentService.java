@@ -1,5 +1,6 @@
 package vn.partracker.plans.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -97,9 +98,14 @@ public class AssignmentService {
             boolean overdueOnly,
             LocalDate asOf,
             PageRequest page) {
-        var query = overdueOnly
-                ? assignments.searchOverdue(agencyId, planId, status, asOf, recurringOverdue(agencyId, planId, asOf))
-                : assignments.search(agencyId, planId, status, null);
+        PanacheQuery<Assignment> query;
+        if (overdueOnly) {
+            RecurringOverdue recurring = recurringOverdue(agencyId, planId, asOf);
+            query = assignments.searchOverdue(
+                    agencyId, planId, status, asOf, recurring.scheduledTasks(), recurring.overdue());
+        } else {
+            query = assignments.search(agencyId, planId, status, null);
+        }
         List<Assignment> rows = query.page(page.page(), page.size()).list();
         Map<UUID, Task> taskById = new HashMap<>();
         List<UUID> taskIds = rows.stream().map(a -> a.taskId).distinct().toList();
@@ -131,27 +137,41 @@ public class AssignmentService {
     }
 
     /**
-     * The ids of recurring tasks' assignments (optionally of one agency or plan) with an occurrence due before
-     * {@code asOf} whose latest report is not DONE. Computed here rather than in SQL because occurrences are derived
-     * from the wording (see {@link OccurrenceService}); a plan has tens of recurring tasks, not thousands.
+     * The recurring tasks (with at least one occurrence) among those asked about, and those of their assignments
+     * (optionally of one agency or plan) that are overdue on {@code asOf}: an occurrence due before it whose latest
+     * report is not DONE, or a first deadline the wording names that passed before any occurrence was DONE.
+     *
+     * @param scheduledTasks the recurring tasks whose assignments are judged here, not by their due date alone
+     * @param overdue the overdue assignments among them
      */
-    private Set<UUID> recurringOverdue(UUID agencyId, UUID planId, LocalDate asOf) {
+    private record RecurringOverdue(Set<UUID> scheduledTasks, Set<UUID> overdue) {}
+
+    /**
+     * Computed here rather than in SQL because occurrences are derived from the wording (see {@link
+     * OccurrenceService}); a plan has tens of recurring tasks, not thousands.
+     */
+    private RecurringOverdue recurringOverdue(UUID agencyId, UUID planId, LocalDate asOf) {
         List<Task> recurring = planId == null
                 ? tasks.list("timeframeKind = ?1", TimeframeKind.RECURRING)
                 : tasks.list("timeframeKind = ?1 and planId = ?2", TimeframeKind.RECURRING, planId);
         Map<UUID, Plan> planById = new HashMap<>();
+        Set<UUID> scheduled = new HashSet<>();
         Map<UUID, List<Occurrence>> pastDue = new HashMap<>();
         for (Task task : recurring) {
             Plan plan = planById.computeIfAbsent(task.planId, plans::findById);
-            List<Occurrence> due = occurrences.of(task, plan).stream()
-                    .filter(o -> o.dueDate().isBefore(asOf))
-                    .toList();
-            if (!due.isEmpty()) {
+            List<Occurrence> schedule = occurrences.of(task, plan);
+            if (schedule.isEmpty()) {
+                continue;
+            }
+            scheduled.add(task.id);
+            List<Occurrence> due =
+                    schedule.stream().filter(o -> o.dueDate().isBefore(asOf)).toList();
+            if (!due.isEmpty() || task.dueDate != null && task.dueDate.isBefore(asOf)) {
                 pastDue.put(task.id, due);
             }
         }
         if (pastDue.isEmpty()) {
-            return Set.of();
+            return new RecurringOverdue(scheduled, Set.of());
         }
         List<Assignment> candidates = assignments.openOfTasks(pastDue.keySet(), agencyId);
         Map<UUID, Map<String, ProgressUpdate>> latest =
@@ -159,6 +179,10 @@ public class AssignmentService {
         Set<UUID> overdue = new HashSet<>();
         for (Assignment a : candidates) {
             Map<String, ProgressUpdate> reports = latest.getOrDefault(a.id, Map.of());
+            if (OccurrenceService.firstDeadlineOverdue(a.dueDate, reports, asOf)) {
+                overdue.add(a.id);
+                continue;
+            }
             for (Occurrence o : pastDue.get(a.taskId)) {
                 ProgressUpdate last = reports.get(o.code());
                 if (last == null || last.status != AssignmentStatus.DONE) {
@@ -167,7 +191,7 @@ public class AssignmentService {
                 }
             }
         }
-        return overdue;
+        return new RecurringOverdue(scheduled, overdue);
     }
 
     /** One assignment, overdue as of {@code asOf}, with its occurrences when its task is recurring. */
@@ -364,8 +388,11 @@ public class AssignmentService {
         List<OccurrenceResponse> occurrenceViews = schedule.isEmpty()
                 ? null
                 : OccurrenceService.responses(schedule, latest, asOf, a.status == AssignmentStatus.CANCELLED);
-        boolean overdue = a.overdueOn(asOf)
-                || occurrenceViews != null && occurrenceViews.stream().anyMatch(OccurrenceResponse::overdue);
+        boolean overdue = occurrenceViews == null
+                ? a.overdueOn(asOf)
+                : a.status != AssignmentStatus.CANCELLED
+                        && (OccurrenceService.firstDeadlineOverdue(a.dueDate, latest, asOf)
+                                || occurrenceViews.stream().anyMatch(OccurrenceResponse::overdue));
         return new AssignmentResponse(
                 a.id,
                 a.planId,

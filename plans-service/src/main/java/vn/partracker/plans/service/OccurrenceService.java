@@ -138,6 +138,17 @@ public class OccurrenceService {
         return result;
     }
 
+    /**
+     * Whether the first deadline a recurring wording also names ("Lần đầu trước ngày 30/6/2025; sau đó hằng năm")
+     * passed before {@code asOf} with no occurrence reported DONE: the first occurrence done meets it.
+     */
+    public static boolean firstDeadlineOverdue(
+            LocalDate firstDeadline, Map<String, ProgressUpdate> latest, LocalDate asOf) {
+        return firstDeadline != null
+                && firstDeadline.isBefore(asOf)
+                && latest.values().stream().noneMatch(u -> u.status == AssignmentStatus.DONE);
+    }
+
     /** Whether an occurrence with the given status is overdue on {@code asOf}. */
     public static boolean overdue(Occurrence occurrence, AssignmentStatus status, LocalDate asOf) {
         return occurrence.dueDate().isBefore(asOf) && status != AssignmentStatus.DONE;

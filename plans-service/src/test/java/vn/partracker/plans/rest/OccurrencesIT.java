@@ -315,4 +315,55 @@ class OccurrencesIT {
                 TableCounts.text(
                         dataSource, "SELECT occurrence FROM progress_update WHERE id = ?", UUID.fromString(first)));
     }
+
+    @Test
+    void aFirstDeadlineIsMetByTheFirstOccurrenceDoneAndNotByTheWholeYear() {
+        PlanFixture f = new PlanFixture();
+        String planId = f.createPlan();
+        PlanFixture.addTask(
+                planId,
+                PlanFixture.task(
+                        "VII",
+                        "1",
+                        "Báo cáo rà soát",
+                        Map.of("agencyId", f.stp),
+                        "Lần đầu trước ngày 15/3/2024; sau đó hằng quý"));
+        given().header("If-Match", IfMatch.of("/api/plans/" + planId))
+                .post("/api/plans/" + planId + "/issue")
+                .then()
+                .statusCode(200);
+        Issued p = new Issued(f, planId);
+        String assignment = p.assignmentOf(f.stp, "Báo cáo rà soát");
+        given().queryParam("asOf", "2024-03-20")
+                .get("/api/assignments/" + assignment)
+                .then()
+                .body("dueDate", equalTo("2024-03-14"))
+                .body("overdue", equalTo(true))
+                .body("occurrences.overdue", equalTo(List.of(false, false, false, false)));
+        given().queryParam("planId", planId)
+                .queryParam("overdue", true)
+                .queryParam("asOf", "2024-03-20")
+                .get("/api/assignments")
+                .then()
+                .body("total", equalTo(1));
+        report(assignment, Map.of("percent", 100, "status", "DONE", "occurrence", "2024-Q1"))
+                .statusCode(201);
+        given().queryParam("asOf", "2024-03-20")
+                .get("/api/assignments/" + assignment)
+                .then()
+                .body("overdue", equalTo(false));
+        given().queryParam("planId", planId)
+                .queryParam("overdue", true)
+                .queryParam("asOf", "2024-06-30")
+                .get("/api/assignments")
+                .then()
+                .body("total", equalTo(0));
+        given().queryParam("planId", planId)
+                .queryParam("overdue", true)
+                .queryParam("asOf", "2024-07-01")
+                .get("/api/assignments")
+                .then()
+                .body("total", equalTo(1))
+                .body("items[0].occurrences.overdue", equalTo(List.of(false, true, false, false)));
+    }
 }

@@ -145,12 +145,23 @@ public class TaskReportService {
      * occurrences is overdue.
      */
     private static boolean isOverdue(AssignmentRow row, LocalDate asOf) {
-        if (!row.occurrences().isEmpty() && !CANCELLED.equals(row.status())) {
-            if (!overdueOccurrences(row, asOf).isEmpty()) {
-                return true;
-            }
+        if (row.occurrences().isEmpty()) {
+            return row.dueDate() != null && row.dueDate().isBefore(asOf) && !CLOSED.contains(row.status());
         }
-        return row.dueDate() != null && row.dueDate().isBefore(asOf) && !CLOSED.contains(row.status());
+        if (CANCELLED.equals(row.status())) {
+            return false;
+        }
+        return !overdueOccurrences(row, asOf).isEmpty() || firstDeadlineOverdue(row, asOf);
+    }
+
+    /**
+     * Whether the first deadline a recurring wording also names ("Lần đầu trước ngày 30/6/2025; sau đó hằng năm")
+     * passed with no occurrence DONE yet: the first occurrence done meets it, as in plans-service.
+     */
+    private static boolean firstDeadlineOverdue(AssignmentRow row, LocalDate asOf) {
+        return row.dueDate() != null
+                && row.dueDate().isBefore(asOf)
+                && row.occurrences().stream().noneMatch(o -> DONE.equals(o.status()));
     }
 
     /** The occurrences due before {@code asOf} that are not DONE, earliest first; none on a cancelled assignment. */

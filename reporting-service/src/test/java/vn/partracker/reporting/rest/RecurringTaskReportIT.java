@@ -201,6 +201,58 @@ class RecurringTaskReportIT {
         assertNull(report.get("overdueAssignments[0]"));
     }
 
+    @Test
+    void aFirstDeadlineIsMetByTheFirstOccurrenceDone() {
+        KonTumFixture kt = new KonTumFixture();
+        UUID task = UUID.randomUUID();
+        UUID pending = UUID.randomUUID();
+        UUID started = UUID.randomUUID();
+        TaskState first = new TaskState(
+                task,
+                kt.plan,
+                "VII",
+                "3",
+                "Báo cáo rà soát",
+                "TTHC",
+                List.of(),
+                List.of(),
+                kt.office,
+                "Báo cáo",
+                new TimeframeState(
+                        "Lần đầu trước ngày 06/01/2024; sau đó trước ngày 10 hằng tháng",
+                        "RECURRING",
+                        null,
+                        null,
+                        LocalDate.of(2024, 1, 5)),
+                1);
+        AssignmentState none = state(kt, task, pending, kt.homeAffairs, "IN_PROGRESS", 1, 0);
+        AssignmentState one = state(kt, task, started, kt.justice, "IN_PROGRESS", 1, 1);
+        TestEvents.send(
+                Topics.PLANS,
+                EventTypes.TASK_ASSIGNED,
+                kt.plan,
+                new TaskAssigned(1, first, List.of(withDue(none), withDue(one))));
+        JsonPath report = awaitReport(kt, "2024-01-07", r -> r.getInt("total") == 2);
+        assertEquals(1, report.getInt("overdue"), "the first deadline passed; January's report meets it for one");
+        assertEquals(List.of(pending.toString()), report.getList("overdueAssignments.assignmentId"));
+        assertEquals(0, report.getInt("overdueOccurrences"), "no occurrence is due before 9 January");
+        assertEquals(0, awaitReport(kt, "2024-01-05", r -> true).getInt("overdue"), "due on the 5th itself");
+    }
+
+    private static AssignmentState withDue(AssignmentState a) {
+        return new AssignmentState(
+                a.id(),
+                a.planId(),
+                a.taskId(),
+                a.agencyId(),
+                a.status(),
+                a.percent(),
+                LocalDate.of(2024, 1, 5),
+                a.lastReportedAt(),
+                a.version(),
+                a.occurrences());
+    }
+
     /** An assignment state of a monthly task due on the 9th, with its first {@code done} months DONE. */
     private static AssignmentState state(
             KonTumFixture kt, UUID task, UUID id, UUID agency, String status, long version, int done) {
