@@ -26,8 +26,10 @@ import vn.partracker.plans.repository.ProgressUpdateRepository;
  * The occurrences of recurring tasks and where each assignment's reports on them stand.
  *
  * <p>Occurrences are derived on read, never stored: from the task's signed wording, read again in the plan's year
- * with {@link Timeframe#parse} (a few microseconds), between the timeframe's own start and end or, where the wording
- * names none, the plan's validity ({@code validFrom}/{@code validTo}) and otherwise its calendar year. The wording is
+ * with {@link Timeframe#parse} (a few microseconds), between the timeframe's own start and end. The grammar bounds a
+ * recurrence by the plan's year ({@link Plan#timeframeYear()}) unless the wording names years, so a monthly task
+ * has 12 occurrences even in a plan valid for five years; only a timeframe without bounds falls back to the plan's
+ * validity ({@code validFrom}/{@code validTo}) and otherwise its calendar year. The wording is
  * the source of truth, so an amended wording or plan validity moves the occurrences without a migration, and there
  * is no table to keep in step with tasks. What is stored is what agencies did: each progress report on a recurring
  * task's assignment names its occurrence ({@code progress_update.occurrence}), and the latest report per occurrence
