@@ -15,7 +15,10 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One progress report on an assignment. Append-only: the history of what an agency reported is evidence. */
+/**
+ * One progress report on an assignment, or on one occurrence of a recurring task's assignment. Append-only: the
+ * history of what an agency reported is evidence.
+ */
 @Entity
 @Immutable
 @Table(name = "progress_update")
@@ -46,4 +49,11 @@ public class ProgressUpdate {
 
     @Column(name = "reported_by")
     public String reportedBy;
+
+    /**
+     * The occurrence of a recurring task the report is about, as a period code ({@code 2024-03}, {@code 2024-Q2},
+     * {@code 2024-W07}); null for a one-off task. {@code status} and {@code previousStatus} are then the
+     * occurrence's, not the assignment's.
+     */
+    public String occurrence;
 }

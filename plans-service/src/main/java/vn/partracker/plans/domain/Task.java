@@ -84,8 +84,27 @@ public class Task {
     @Column(name = "due_date")
     public LocalDate dueDate;
 
+    /** The cadences of a RECURRING timeframe (WEEKLY, MONTHLY, …, ANNUAL); null for every other kind. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> recurrence;
+
+    /** The day each cadence's occurrences are due, where the wording names one; null when none does. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "recurrence_due_days")
+    public List<DueDayValue> recurrenceDueDays;
+
+    /** The parts of the wording the parser understood, in text order. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "timeframe_recognised")
+    public List<String> timeframeRecognised = new ArrayList<>();
+
+    /** The rest of the wording, not understood; "" when everything was. */
+    @Column(name = "timeframe_leftover")
+    public String timeframeLeftover = "";
+
+    /** Whether the wording hedges its timing ("Dự kiến quý III/2025"). */
+    @Column(name = "timeframe_tentative")
+    public boolean timeframeTentative;
 
     @Column(name = "recurrence_ad_hoc")
     public boolean recurrenceAdHoc;

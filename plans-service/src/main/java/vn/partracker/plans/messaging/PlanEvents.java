@@ -16,6 +16,7 @@ import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyRef;
 import vn.partracker.events.payload.AssignmentState;
+import vn.partracker.events.payload.OccurrenceState;
 import vn.partracker.events.payload.PlanState;
 import vn.partracker.events.payload.ProgressState;
 import vn.partracker.events.payload.SectionState;
@@ -67,15 +68,21 @@ public class PlanEvents {
 
     /** {@code partracker.plan.issued} with sections, tasks and assignments (split when too big, see above). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int issued(Plan plan, List<Task> tasks, List<Assignment> assignments) {
-        return outbox.appendAll(planEvents(EventTypes.PLAN_ISSUED, plan, tasks, assignments, null))
+    public int issued(
+            Plan plan, List<Task> tasks, List<Assignment> assignments, Map<UUID, List<OccurrenceState>> occurrences) {
+        return outbox.appendAll(planEvents(EventTypes.PLAN_ISSUED, plan, tasks, assignments, null, occurrences))
                 .size();
     }
 
     /** {@code partracker.plan.amended} with the full state after the amendment and its reason (split when too big). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int amended(Plan plan, List<Task> tasks, List<Assignment> assignments, String reason) {
-        return outbox.appendAll(planEvents(EventTypes.PLAN_AMENDED, plan, tasks, assignments, reason))
+    public int amended(
+            Plan plan,
+            List<Task> tasks,
+            List<Assignment> assignments,
+            String reason,
+            Map<UUID, List<OccurrenceState>> occurrences) {
+        return outbox.appendAll(planEvents(EventTypes.PLAN_AMENDED, plan, tasks, assignments, reason, occurrences))
                 .size();
     }
 
@@ -83,11 +90,18 @@ public class PlanEvents {
      * The events that carry a plan's whole state: one when it fits in {@link #maxPayloadBytes}, else the plan head
      * followed by {@code task.assigned} chunks (see the class comment). Package-visible for the size tests.
      */
-    List<NewEvent> planEvents(String type, Plan plan, List<Task> tasks, List<Assignment> assignments, String reason) {
+    List<NewEvent> planEvents(
+            String type,
+            Plan plan,
+            List<Task> tasks,
+            List<Assignment> assignments,
+            String reason,
+            Map<UUID, List<OccurrenceState>> occurrences) {
         String key = plan.id.toString();
         List<TaskState> taskStates = tasks.stream().map(PlanEvents::taskState).toList();
-        List<AssignmentState> assignmentStates =
-                assignments.stream().map(PlanEvents::assignmentState).toList();
+        List<AssignmentState> assignmentStates = assignments.stream()
+                .map(a -> assignmentState(a, occurrences.get(a.id)))
+                .toList();
         PlanState whole = state(plan, taskStates, assignmentStates, reason);
         if (bytes(whole) <= maxPayloadBytes) {
             return List.of(new NewEvent(Topics.PLANS, key, type, whole));
@@ -156,23 +170,28 @@ public class PlanEvents {
      * when they do not fit in one).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void taskAssigned(Task task, List<Assignment> created) {
+    public void taskAssigned(Task task, List<Assignment> created, Map<UUID, List<OccurrenceState>> occurrences) {
         outbox.appendAll(taskAssignedChunks(
                 task.planId.toString(),
                 taskState(task),
-                created.stream().map(PlanEvents::assignmentState).toList()));
+                created.stream()
+                        .map(a -> assignmentState(a, occurrences.get(a.id)))
+                        .toList()));
     }
 
-    /** {@code partracker.task.progress-reported}: the update and the assignment after it. */
+    /**
+     * {@code partracker.task.progress-reported}: the update (with the occurrence it is about, for a recurring task)
+     * and the assignment after it, with its occurrences.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void progressReported(Assignment assignment, ProgressUpdate update) {
+    public void progressReported(Assignment assignment, ProgressUpdate update, List<OccurrenceState> occurrences) {
         outbox.append(
                 Topics.PLANS,
                 assignment.planId.toString(),
                 EventTypes.TASK_PROGRESS_REPORTED,
                 new TaskProgressReported(
                         TaskProgressReported.SCHEMA_VERSION,
-                        assignmentState(assignment),
+                        assignmentState(assignment, occurrences),
                         new ProgressState(
                                 update.id,
                                 update.assignmentId,
@@ -181,19 +200,20 @@ public class PlanEvents {
                                 List.copyOf(update.evidence),
                                 update.status.name(),
                                 OffsetDateTime.ofInstant(update.reportedAt, ZoneOffset.UTC),
-                                update.reportedBy)));
+                                update.reportedBy,
+                                update.occurrence)));
     }
 
     /** {@code partracker.task.status-changed}: the assignment after the change and the status before it. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void statusChanged(Assignment assignment, AssignmentStatus previous) {
+    public void statusChanged(Assignment assignment, AssignmentStatus previous, List<OccurrenceState> occurrences) {
         outbox.append(
                 Topics.PLANS,
                 assignment.planId.toString(),
                 EventTypes.TASK_STATUS_CHANGED,
                 new TaskStatusChanged(
                         TaskStatusChanged.SCHEMA_VERSION,
-                        assignmentState(assignment),
+                        assignmentState(assignment, occurrences),
                         previous.name(),
                         OffsetDateTime.now(ZoneOffset.UTC)));
     }
@@ -244,7 +264,7 @@ public class PlanEvents {
                 task.version);
     }
 
-    private static AssignmentState assignmentState(Assignment a) {
+    private static AssignmentState assignmentState(Assignment a, List<OccurrenceState> occurrences) {
         return new AssignmentState(
                 a.id,
                 a.planId,
@@ -254,7 +274,8 @@ public class PlanEvents {
                 a.percent,
                 a.dueDate,
                 a.lastReportedAt == null ? null : OffsetDateTime.ofInstant(a.lastReportedAt, ZoneOffset.UTC),
-                a.version);
+                a.version,
+                occurrences);
     }
 
     private static List<AgencyRef> refs(List<AgencyRefValue> values) {

@@ -20,6 +20,7 @@ import vn.partracker.plans.api.LegalBasisDto;
 import vn.partracker.plans.api.PlanImportDocument;
 import vn.partracker.plans.api.PlanImportReport;
 import vn.partracker.plans.api.SectionDto;
+import vn.partracker.plans.api.TimeframeLeftover;
 import vn.partracker.plans.domain.Agency;
 import vn.partracker.plans.domain.AgencyGroup;
 import vn.partracker.plans.domain.AgencyRefValue;
@@ -88,7 +89,7 @@ public class PlanImportService {
         List<ImportProblem> problems = new ArrayList<>();
         if (doc == null) {
             problems.add(new ImportProblem("$", "", "the plan document is missing"));
-            return reject(dryRun, problems, 0, 0, 0);
+            return reject(dryRun, problems, 0, 0, 0, List.of());
         }
         Resolver resolver = new Resolver();
         UUID issuerId = checkPlan(doc, resolver, problems);
@@ -105,16 +106,27 @@ public class PlanImportService {
                                 : LocalDate.now().getYear();
         List<ResolvedTask> resolved = new ArrayList<>();
         int structured = 0;
+        List<TimeframeLeftover> leftovers = new ArrayList<>();
         for (int i = 0; i < docTasks.size(); i++) {
             ResolvedTask task = checkTask(docTasks.get(i), "tasks[" + i + "]", sectionCodes, resolver, problems);
             if (task != null) {
                 resolved.add(task);
                 // a year beyond the accepted date range is already a problem of the document; the grammar never
                 // sees it (it would build dates of year 2,147,483,647)
-                if (year >= JsonInputLimits.EARLIEST.getYear()
-                        && year <= JsonInputLimits.LATEST.getYear()
-                        && Timeframe.parse(task.src.timeframe().text(), year).kind() != TimeframeKind.UNSTRUCTURED) {
-                    structured++;
+                if (year >= JsonInputLimits.EARLIEST.getYear() && year <= JsonInputLimits.LATEST.getYear()) {
+                    Timeframe tf = Timeframe.parse(task.src.timeframe().text(), year);
+                    if (tf.kind() != TimeframeKind.UNSTRUCTURED) {
+                        structured++;
+                    }
+                    if (tf.kind() == TimeframeKind.UNSTRUCTURED
+                            || !tf.leftover().isEmpty()) {
+                        leftovers.add(new TimeframeLeftover(
+                                "tasks[" + i + "]",
+                                taskCode(task.src),
+                                tf.originalText(),
+                                tf.kind().name(),
+                                tf.leftover()));
+                    }
                 }
             }
         }
@@ -127,11 +139,20 @@ public class PlanImportService {
             assignments = countAssignments(doc, resolved, problems);
         }
         if (!problems.isEmpty()) {
-            return reject(dryRun, problems, sections.size(), docTasks.size(), structured);
+            return reject(dryRun, problems, sections.size(), docTasks.size(), structured, leftovers);
         }
         if (dryRun) {
             return new PlanImportReport(
-                    true, true, null, null, sections.size(), docTasks.size(), structured, assignments, List.of());
+                    true,
+                    true,
+                    null,
+                    null,
+                    sections.size(),
+                    docTasks.size(),
+                    structured,
+                    assignments,
+                    List.of(),
+                    List.copyOf(leftovers));
         }
         Plan plan = write(doc, issuerId, resolved);
         PlanStatus status = plan.status;
@@ -142,7 +163,16 @@ public class PlanImportService {
                 "plan %s (%s) imported: %d tasks, %d structured timeframes, %s, in %d ms",
                 plan.id, plan.number, resolved.size(), structured, status, (System.nanoTime() - started) / 1_000_000);
         PlanImportReport report = new PlanImportReport(
-                false, true, plan.id, status, sections.size(), resolved.size(), structured, assignments, List.of());
+                false,
+                true,
+                plan.id,
+                status,
+                sections.size(),
+                resolved.size(),
+                structured,
+                assignments,
+                List.of(),
+                List.copyOf(leftovers));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("report", report);
         summary.put("plan", planService.response(plan));
@@ -405,11 +435,27 @@ public class PlanImportService {
     }
 
     private static PlanImportReport reject(
-            boolean dryRun, List<ImportProblem> problems, int sections, int tasks, int structured) {
+            boolean dryRun,
+            List<ImportProblem> problems,
+            int sections,
+            int tasks,
+            int structured,
+            List<TimeframeLeftover> leftovers) {
         if (!dryRun) {
             throw new ImportRejectedException("plan document", problems);
         }
-        return new PlanImportReport(true, false, null, null, sections, tasks, structured, 0, List.copyOf(problems));
+        return new PlanImportReport(
+                true, false, null, null, sections, tasks, structured, 0, List.copyOf(problems), List.copyOf(leftovers));
+    }
+
+    /** "VII.1" from the section code and ordinal, whichever the document gives. */
+    private static String taskCode(PlanImportDocument.Task task) {
+        String section = task.sectionCode() == null ? "" : task.sectionCode().strip();
+        String ordinal = task.ordinal() == null ? "" : task.ordinal().strip();
+        if (section.isEmpty() || ordinal.isEmpty()) {
+            return section + ordinal;
+        }
+        return section + "." + ordinal;
     }
 
     private static boolean blank(String s) {

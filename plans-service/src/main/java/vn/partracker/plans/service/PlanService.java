@@ -67,6 +67,7 @@ public class PlanService {
     private final AmendmentRecorder amendments;
     private final PlanAmendmentRepository amendmentRepository;
     private final AuditTrail auditTrail;
+    private final OccurrenceService occurrences;
 
     public PlanService(
             PlanRepository plans,
@@ -78,7 +79,8 @@ public class PlanService {
             PlanEvents events,
             AmendmentRecorder amendments,
             PlanAmendmentRepository amendmentRepository,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail,
+            OccurrenceService occurrences) {
         this.plans = plans;
         this.tasks = tasks;
         this.assignments = assignments;
@@ -89,6 +91,7 @@ public class PlanService {
         this.amendments = amendments;
         this.amendmentRepository = amendmentRepository;
         this.auditTrail = auditTrail;
+        this.occurrences = occurrences;
     }
 
     /** Creates a draft plan. The number is unique per issuer. */
@@ -208,7 +211,9 @@ public class PlanService {
         plan.issuedOn = on;
         plan.updatedAt = Instant.now();
         plans.flush();
-        events.issued(plan, tasks.ofPlan(id), assignments.ofPlan(id));
+        List<Task> issuedTasks = tasks.ofPlan(id);
+        List<Assignment> issuedAssignments = assignments.ofPlan(id);
+        events.issued(plan, issuedTasks, issuedAssignments, occurrences.states(plan, issuedTasks, issuedAssignments));
         Log.infof("plan %s issued on %s: %d tasks, %d assignments", id, on, planTasks.size(), count);
         return response(plan);
     }
@@ -433,7 +438,9 @@ public class PlanService {
     }
 
     private void publishAmended(Plan plan, String reason) {
-        events.amended(plan, tasks.ofPlan(plan.id), assignments.ofPlan(plan.id), reason);
+        List<Task> planTasks = tasks.ofPlan(plan.id);
+        List<Assignment> planAssignments = assignments.ofPlan(plan.id);
+        events.amended(plan, planTasks, planAssignments, reason, occurrences.states(plan, planTasks, planAssignments));
     }
 
     private Plan find(UUID id) {

@@ -54,6 +54,7 @@ public class RepublishService {
     private final AgencyGroupEvents groupEvents;
     private final PlanEvents planEvents;
     private final AuditTrail auditTrail;
+    private final OccurrenceService occurrences;
     private final int chunkSize;
 
     public RepublishService(
@@ -67,6 +68,7 @@ public class RepublishService {
             AgencyGroupEvents groupEvents,
             PlanEvents planEvents,
             AuditTrail auditTrail,
+            OccurrenceService occurrences,
             @ConfigProperty(name = "partracker.plans.republish.chunk-size", defaultValue = "500") int chunkSize) {
         this.agencies = agencies;
         this.links = links;
@@ -78,6 +80,7 @@ public class RepublishService {
         this.groupEvents = groupEvents;
         this.planEvents = planEvents;
         this.auditTrail = auditTrail;
+        this.occurrences = occurrences;
         this.chunkSize = chunkSize;
     }
 
@@ -173,7 +176,8 @@ public class RepublishService {
                 .find("planId = ?1 order by createdAt, id", planId)
                 .withLock(LockModeType.PESSIMISTIC_READ)
                 .list();
-        counts.events += planEvents.issued(plan, planTasks, planAssignments);
+        counts.events += planEvents.issued(
+                plan, planTasks, planAssignments, occurrences.states(plan, planTasks, planAssignments));
         counts.plans++;
         counts.assignments += planAssignments.size();
     }

@@ -57,6 +57,7 @@ public class TaskService {
     private final PlanEvents events;
     private final AmendmentRecorder amendments;
     private final AuditTrail auditTrail;
+    private final OccurrenceService occurrences;
 
     public TaskService(
             TaskRepository tasks,
@@ -69,7 +70,8 @@ public class TaskService {
             TimeframeService timeframes,
             PlanEvents events,
             AmendmentRecorder amendments,
-            AuditTrail auditTrail) {
+            AuditTrail auditTrail,
+            OccurrenceService occurrences) {
         this.tasks = tasks;
         this.plans = plans;
         this.agencies = agencies;
@@ -81,6 +83,7 @@ public class TaskService {
         this.events = events;
         this.amendments = amendments;
         this.auditTrail = auditTrail;
+        this.occurrences = occurrences;
     }
 
     /**
@@ -109,7 +112,7 @@ public class TaskService {
             plans.flush();
             amendments.record(
                     plan, before, request.amendmentReason(), List.of("tasks"), Map.of(), Map.of("addedTask", task.id));
-            events.taskAssigned(task, created);
+            events.taskAssigned(task, created, occurrences.states(plan, List.of(task), created));
             Log.infof("task %s added to issued plan %s with %d assignments", task.id, planId, created.size());
         }
         TaskResponse added = response(task);
@@ -156,7 +159,14 @@ public class TaskService {
                     List.of("tasks"),
                     Map.of("task", before),
                     Map.of("task", response(task)));
-            events.amended(plan, tasks.ofPlan(plan.id), assignments.ofPlan(plan.id), request.amendmentReason());
+            List<Task> planTasks = tasks.ofPlan(plan.id);
+            List<Assignment> planAssignments = assignments.ofPlan(plan.id);
+            events.amended(
+                    plan,
+                    planTasks,
+                    planAssignments,
+                    request.amendmentReason(),
+                    occurrences.states(plan, planTasks, planAssignments));
         }
         TaskResponse updated = response(task);
         auditTrail.record("task.updated", "Task", id, before, updated);

@@ -77,12 +77,12 @@ class PlanEventsIT {
                 .extract()
                 .path("items[0].id");
         given().contentType(ContentType.JSON)
-                .body(Map.of("percent", 50, "note", "Đã gửi báo cáo quý I"))
+                .body(Map.of("percent", 50, "note", "Đã gửi báo cáo quý I", "occurrence", "2024-Q1"))
                 .post("/api/assignments/" + assignment + "/progress")
                 .then()
                 .statusCode(201);
         given().contentType(ContentType.JSON)
-                .body(Map.of("percent", 75))
+                .body(Map.of("percent", 75, "occurrence", "2024-Q1"))
                 .post("/api/assignments/" + assignment + "/progress")
                 .then()
                 .statusCode(201);
@@ -121,6 +121,16 @@ class PlanEventsIT {
         TaskAssigned assigned = EventJson.read(payload(plans, EventTypes.TASK_ASSIGNED), TaskAssigned.class);
         assertEquals(UUID.fromString(addedTask), assigned.task().id());
         assertEquals(UUID.fromString(f.office), assigned.assignments().get(0).agencyId());
+        assertEquals(
+                List.of("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"),
+                assigned.assignments().get(0).occurrences().stream()
+                        .map(o -> o.occurrence())
+                        .toList(),
+                "a quarterly task's assignment carries its four occurrences");
+        assertEquals(
+                LocalDate.of(2024, 3, 31),
+                assigned.assignments().get(0).occurrences().get(0).dueDate());
+        assertTrue(issued.assignments().stream().allMatch(a -> a.occurrences().isEmpty()), "one-off task");
 
         List<TaskProgressReported> progress = plans.stream()
                 .filter(r ->
@@ -131,7 +141,14 @@ class PlanEventsIT {
                 0, new BigDecimal("50").compareTo(progress.get(0).progress().percent()));
         assertEquals("Đã gửi báo cáo quý I", progress.get(0).progress().note());
         assertEquals(
-                0, new BigDecimal("75").compareTo(progress.get(1).assignment().percent()));
+                0, new BigDecimal("75").compareTo(progress.get(1).progress().percent()));
+        assertEquals("2024-Q1", progress.get(1).progress().occurrence());
+        assertEquals(
+                "IN_PROGRESS", progress.get(1).assignment().occurrences().get(0).status());
+        assertEquals(
+                0,
+                BigDecimal.ZERO.compareTo(progress.get(1).assignment().percent()),
+                "a recurring assignment's percent is the share of its occurrences done");
 
         TaskStatusChanged changed =
                 EventJson.read(payload(plans, EventTypes.TASK_STATUS_CHANGED), TaskStatusChanged.class);

@@ -387,6 +387,9 @@ class PlanLifecycleIT {
         expected.put("dueDate", "2022-12-31");
         expected.put("recurrence", null);
         expected.put("originalText", "Quý IV năm 2022");
+        expected.put("recognised", List.of("Quý IV năm 2022"));
+        expected.put("leftover", "");
+        expected.put("tentative", false);
         assertEquals(expected, answer);
         given().contentType(ContentType.JSON)
                 .body(Map.of("text", "Chậm nhất 10 ngày kể từ ngày ban hành Quyết định công bố", "planYear", 2024))

@@ -146,14 +146,23 @@ class ProgressScopeIT {
 
         TableCounts.assertNothingWritten(
                 dataSource,
-                () -> report(TestTokens.of("reporter", districtCode), p.communeAssignment(), Map.of("percent", 20))
+                () -> report(
+                                TestTokens.of("reporter", districtCode),
+                                p.communeAssignment(),
+                                Map.of("percent", 20, "occurrence", "2024-Q1"))
                         .statusCode(403)
                         .body("detail", containsString("may not act for agency " + communeCode)),
                 TABLES);
-        report(TestTokens.subtree("reporter", districtCode), p.communeAssignment(), Map.of("percent", 20))
+        report(
+                        TestTokens.subtree("reporter", districtCode),
+                        p.communeAssignment(),
+                        Map.of("percent", 20, "occurrence", "2024-Q1"))
                 .statusCode(201)
                 .body("reportedBy", equalTo("test-reporter-" + districtCode + "-subtree"));
-        report(TestTokens.of("reporter", communeCode), p.communeAssignment(), Map.of("percent", 40))
+        report(
+                        TestTokens.of("reporter", communeCode),
+                        p.communeAssignment(),
+                        Map.of("percent", 40, "occurrence", "2024-Q1"))
                 .statusCode(201)
                 .body("reportedBy", equalTo("test-reporter-" + communeCode));
         TableCounts.assertNothingWritten(
@@ -177,11 +186,17 @@ class ProgressScopeIT {
 
         TableCounts.assertNothingWritten(
                 dataSource,
-                () -> report(TestTokens.subtree("reporter", districtCode), p.communeAssignment(), Map.of("percent", 30))
+                () -> report(
+                                TestTokens.subtree("reporter", districtCode),
+                                p.communeAssignment(),
+                                Map.of("percent", 30, "occurrence", "2024-Q1"))
                         .statusCode(403)
                         .body("detail", containsString("with the agencies under it")),
                 TABLES);
-        report(TestTokens.subtree("reporter", provinceCode), p.communeAssignment(), Map.of("percent", 30))
+        report(
+                        TestTokens.subtree("reporter", provinceCode),
+                        p.communeAssignment(),
+                        Map.of("percent", 30, "occurrence", "2024-Q1"))
                 .statusCode(201);
     }
 

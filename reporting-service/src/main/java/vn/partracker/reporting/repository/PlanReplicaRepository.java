@@ -3,11 +3,15 @@ package vn.partracker.reporting.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.payload.AssignmentState;
+import vn.partracker.events.payload.OccurrenceState;
 import vn.partracker.events.payload.PlanState;
 import vn.partracker.events.payload.TaskState;
 import vn.partracker.support.jdbc.Jdbc;
@@ -22,7 +26,10 @@ public class PlanReplicaRepository {
         this.jdbc = jdbc;
     }
 
-    /** An assignment as the task report needs it. */
+    /**
+     * An assignment as the task report needs it; {@code occurrences} are those of a recurring task (empty for a
+     * one-off task), in due-date order.
+     */
     public record AssignmentRow(
             UUID id,
             UUID taskId,
@@ -31,7 +38,17 @@ public class PlanReplicaRepository {
             UUID agencyId,
             String status,
             BigDecimal percent,
-            LocalDate dueDate) {}
+            LocalDate dueDate,
+            List<OccurrenceRow> occurrences) {
+
+        /** The same row with its occurrences. */
+        AssignmentRow with(List<OccurrenceRow> list) {
+            return new AssignmentRow(id, taskId, taskOrdinal, taskTitle, agencyId, status, percent, dueDate, list);
+        }
+    }
+
+    /** One occurrence of a recurring task's assignment: its period code, due date and the status reported on it. */
+    public record OccurrenceRow(String occurrence, LocalDate dueDate, String status) {}
 
     /**
      * Stores the plan's own fields unless the replica holds this or a newer version.
@@ -74,7 +91,7 @@ public class PlanReplicaRepository {
      * @return whether it changed
      */
     public boolean upsertAssignment(AssignmentState a) {
-        return jdbc.update(
+        boolean changed = jdbc.update(
                         """
                 INSERT INTO assignment (id, plan_id, task_id, agency_id, status, percent, due_date, last_reported_at,
                     version)
@@ -95,6 +112,26 @@ public class PlanReplicaRepository {
                         a.lastReportedAt(),
                         a.version())
                 > 0;
+        if (changed) {
+            replaceOccurrences(a);
+        }
+        return changed;
+    }
+
+    /** The occurrences of the version just stored replace the ones before it: the state carries them all. */
+    private void replaceOccurrences(AssignmentState a) {
+        jdbc.update("DELETE FROM assignment_occurrence WHERE assignment_id = ?", a.id());
+        if (a.occurrences().isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(a.occurrences().size());
+        for (OccurrenceState o : a.occurrences()) {
+            rows.add(new Object[] {a.id(), o.occurrence(), o.dueDate(), o.status(), o.lastReportedAt()});
+        }
+        jdbc.batch("""
+                INSERT INTO assignment_occurrence (assignment_id, occurrence, due_date, status, last_reported_at)
+                VALUES (?, ?, ?, ?, ?)
+                """, rows);
     }
 
     /** Removes the tasks and assignments of the plan that a newer full plan state no longer contains. */
@@ -118,9 +155,12 @@ public class PlanReplicaRepository {
                 .isPresent();
     }
 
-    /** The assignments of the plans to the given agencies, with their task's ordinal and title. */
+    /**
+     * The assignments of the plans to the given agencies, with their task's ordinal and title and, for recurring
+     * tasks, their occurrences.
+     */
     public List<AssignmentRow> assignments(Collection<UUID> planIds, Collection<UUID> agencyIds) {
-        return jdbc.query(
+        List<AssignmentRow> rows = jdbc.query(
                 """
                 SELECT a.id, a.task_id, t.ordinal, t.title, a.agency_id, a.status, a.percent,
                     COALESCE(a.due_date, t.due_date) AS due
@@ -136,8 +176,32 @@ public class PlanReplicaRepository {
                         Jdbc.uuid(rs, "agency_id"),
                         rs.getString("status"),
                         rs.getBigDecimal("percent"),
-                        Jdbc.date(rs, "due")),
+                        Jdbc.date(rs, "due"),
+                        List.of()),
                 Jdbc.uuids(planIds),
                 Jdbc.uuids(agencyIds));
+        Map<UUID, List<OccurrenceRow>> occurrences = new HashMap<>();
+        jdbc.query(
+                        """
+                SELECT o.assignment_id, o.occurrence, o.due_date, o.status
+                FROM assignment_occurrence o JOIN assignment a ON a.id = o.assignment_id
+                WHERE a.plan_id = ANY(?) AND a.agency_id = ANY(?)
+                ORDER BY o.assignment_id, o.due_date, o.occurrence
+                """,
+                        rs -> Map.entry(
+                                Jdbc.uuid(rs, "assignment_id"),
+                                new OccurrenceRow(
+                                        rs.getString("occurrence"), Jdbc.date(rs, "due_date"), rs.getString("status"))),
+                        Jdbc.uuids(planIds),
+                        Jdbc.uuids(agencyIds))
+                .forEach(e -> occurrences
+                        .computeIfAbsent(e.getKey(), id -> new ArrayList<>())
+                        .add(e.getValue()));
+        if (occurrences.isEmpty()) {
+            return rows;
+        }
+        return rows.stream()
+                .map(r -> occurrences.containsKey(r.id()) ? r.with(List.copyOf(occurrences.get(r.id()))) : r)
+                .toList();
     }
 }

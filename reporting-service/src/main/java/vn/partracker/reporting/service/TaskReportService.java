@@ -22,13 +22,17 @@ import vn.partracker.reporting.domain.hierarchy.Hierarchy;
 import vn.partracker.reporting.domain.window.Deadline;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
 import vn.partracker.reporting.repository.PlanReplicaRepository.AssignmentRow;
+import vn.partracker.reporting.repository.PlanReplicaRepository.OccurrenceRow;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.problem.ValidationException;
 
 /**
  * Task assignments of a plan over an agency's subtree. Overdue is derived as of a date (due before it and neither
- * DONE nor CANCELLED), never stored, so the same data answers "as of the quarter's cut-off" and "as of today".
+ * DONE nor CANCELLED), never stored, so the same data answers "as of the quarter's cut-off" and "as of today". A
+ * recurring task's assignment is overdue per occurrence: each occurrence (a month, quarter, half, year or week,
+ * replicated from plans-service with its due date and status) due before the date and not DONE is overdue, so a
+ * monthly report that is late is overdue even though the assignment as a whole runs all year.
  */
 @ApplicationScoped
 public class TaskReportService {
@@ -36,7 +40,9 @@ public class TaskReportService {
     /** Statuses in the order reports list them. */
     static final List<String> STATUSES = List.of("NOT_STARTED", "IN_PROGRESS", "DONE", "CANCELLED");
 
-    private static final Set<String> CLOSED = Set.of("DONE", "CANCELLED");
+    private static final String DONE = "DONE";
+    private static final String CANCELLED = "CANCELLED";
+    private static final Set<String> CLOSED = Set.of(DONE, CANCELLED);
     private static final int DUE_SOON_DAYS = 30;
 
     private final ReportingContext context;
@@ -92,6 +98,8 @@ public class TaskReportService {
                 child.add(row, asOf);
             }
             if (isOverdue(row, asOf)) {
+                List<OccurrenceRow> late = overdueOccurrences(row, asOf);
+                LocalDate due = late.isEmpty() ? row.dueDate() : late.get(0).dueDate();
                 overdue.add(new OverdueAssignment(
                         row.id(),
                         row.taskId(),
@@ -101,8 +109,11 @@ public class TaskReportService {
                         hierarchy.agency(row.agencyId()).map(AgencyNode::name).orElse(null),
                         row.status(),
                         row.percent(),
-                        row.dueDate(),
-                        ChronoUnit.DAYS.between(row.dueDate(), asOf)));
+                        due,
+                        ChronoUnit.DAYS.between(due, asOf),
+                        late.isEmpty()
+                                ? null
+                                : late.stream().map(OccurrenceRow::occurrence).toList()));
             }
         }
         overdue.sort(Comparator.comparing(OverdueAssignment::dueDate)
@@ -110,7 +121,8 @@ public class TaskReportService {
         List<ChildTasks> childRows = new ArrayList<>();
         for (AgencyNode child : children) {
             Counts c = perChild.get(child.id());
-            childRows.add(new ChildTasks(child.id(), child.name(), c.total, c.byStatus(), c.overdue, c.dueSoon));
+            childRows.add(new ChildTasks(
+                    child.id(), child.name(), c.total, c.byStatus(), c.overdue, c.dueSoon, c.overdueOccurrences));
         }
         return new TaskReport(
                 planId,
@@ -123,18 +135,55 @@ public class TaskReportService {
                 total.overdue,
                 total.dueSoon,
                 childRows,
-                overdue);
+                overdue,
+                total.overdueOccurrences);
     }
 
+    /**
+     * Whether the assignment is overdue on {@code asOf}: a one-off task's when its due date is before it and it is
+     * neither DONE nor CANCELLED; a recurring task's (it has occurrences) when it is not CANCELLED and one of its
+     * occurrences is overdue.
+     */
     private static boolean isOverdue(AssignmentRow row, LocalDate asOf) {
-        return row.dueDate() != null && row.dueDate().isBefore(asOf) && !CLOSED.contains(row.status());
+        if (row.occurrences().isEmpty()) {
+            return row.dueDate() != null && row.dueDate().isBefore(asOf) && !CLOSED.contains(row.status());
+        }
+        if (CANCELLED.equals(row.status())) {
+            return false;
+        }
+        return !overdueOccurrences(row, asOf).isEmpty() || firstDeadlineOverdue(row, asOf);
+    }
+
+    /**
+     * Whether the first deadline a recurring wording also names ("Lần đầu trước ngày 30/6/2025; sau đó hằng năm")
+     * passed with no occurrence DONE yet: the first occurrence done meets it, as in plans-service.
+     */
+    private static boolean firstDeadlineOverdue(AssignmentRow row, LocalDate asOf) {
+        return row.dueDate() != null
+                && row.dueDate().isBefore(asOf)
+                && row.occurrences().stream().noneMatch(o -> DONE.equals(o.status()));
+    }
+
+    /** The occurrences due before {@code asOf} that are not DONE, earliest first; none on a cancelled assignment. */
+    private static List<OccurrenceRow> overdueOccurrences(AssignmentRow row, LocalDate asOf) {
+        if (CANCELLED.equals(row.status())) {
+            return List.of();
+        }
+        return row.occurrences().stream()
+                .filter(o -> o.dueDate().isBefore(asOf) && !DONE.equals(o.status()))
+                .toList();
     }
 
     private static boolean isDueSoon(AssignmentRow row, LocalDate asOf) {
-        return row.dueDate() != null
-                && !row.dueDate().isBefore(asOf)
-                && !row.dueDate().isAfter(asOf.plusDays(DUE_SOON_DAYS))
-                && !CLOSED.contains(row.status());
+        if (!row.occurrences().isEmpty() && !CANCELLED.equals(row.status())) {
+            return row.occurrences().stream()
+                    .anyMatch(o -> !DONE.equals(o.status()) && within30Days(o.dueDate(), asOf));
+        }
+        return row.dueDate() != null && within30Days(row.dueDate(), asOf) && !CLOSED.contains(row.status());
+    }
+
+    private static boolean within30Days(LocalDate due, LocalDate asOf) {
+        return !due.isBefore(asOf) && !due.isAfter(asOf.plusDays(DUE_SOON_DAYS));
     }
 
     /** Running counts of one subtree. */
@@ -142,6 +191,7 @@ public class TaskReportService {
         private int total;
         private int overdue;
         private int dueSoon;
+        private int overdueOccurrences;
         private final Map<String, Integer> statuses = new TreeMap<>();
 
         void add(AssignmentRow row, LocalDate asOf) {
@@ -153,6 +203,7 @@ public class TaskReportService {
             if (isDueSoon(row, asOf)) {
                 dueSoon++;
             }
+            overdueOccurrences += overdueOccurrences(row, asOf).size();
         }
 
         Map<String, Integer> byStatus() {

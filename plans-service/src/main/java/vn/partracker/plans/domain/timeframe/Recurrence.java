@@ -2,8 +2,11 @@ package vn.partracker.plans.domain.timeframe;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -128,6 +131,81 @@ public record Recurrence(Set<Frequency> frequencies, boolean adHoc, Set<Cadence>
             }
         }
         return List.copyOf(dates);
+    }
+
+    /**
+     * The due-day rule that applies to one cadence's periods, or null when that cadence is due on each period's last
+     * day: a weekday rule applies to weeks only, a rule naming a calendar date ("15/12 hằng năm") to years only, a
+     * day of the period's month to every cadence but weeks. "Hằng quý, năm; trước ngày 15 của tháng cuối kỳ" has one
+     * rule for both; a wording that names a different day per cadence is not yet told apart (a known corpus miss).
+     *
+     * @param cadence one of {@link #cadences()}
+     * @return the rule, or null
+     */
+    public DueDayRule dueDayFor(Cadence cadence) {
+        if (dueDay == null || !cadences.contains(cadence)) {
+            return null;
+        }
+        if (dueDay.dayOfWeek() != null) {
+            return cadence == Cadence.WEEKLY ? dueDay : null;
+        }
+        if (cadence == Cadence.WEEKLY) {
+            return null;
+        }
+        return dueDay.month() == 0 || cadence == Cadence.ANNUAL ? dueDay : null;
+    }
+
+    /**
+     * Every period of every cadence that overlaps {@code [from, to]}, each with its due date: the day {@link #dueDay()}
+     * names in it (under the same rules as {@link #occurrenceDueDates}), or the period's last day when the text names
+     * none, which is also the day the ND09 reporting periods close. A period is kept when any of its days lies in the
+     * window, so a task that starts on 15 August still owes its August report. Ordered by due date, then code. Years
+     * outside 1000–9999 have no periods.
+     *
+     * @param from first day of the window, inclusive
+     * @param to last day of the window, inclusive
+     * @return the occurrences; empty when the window is empty or no period is named
+     */
+    public List<Occurrence> occurrences(LocalDate from, LocalDate to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        List<Occurrence> result = new ArrayList<>();
+        LocalDate first = max(from, LocalDate.of(Period.MIN_YEAR, 1, 1));
+        LocalDate last = min(to, LocalDate.of(Period.MAX_YEAR, 12, 31));
+        if (first.isAfter(last)) {
+            return List.of();
+        }
+        for (Cadence cadence : cadences) {
+            DueDayRule rule = dueDayFor(cadence);
+            if (cadence == Cadence.WEEKLY) {
+                LocalDate monday = first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                for (LocalDate week = monday; !week.isAfter(last); week = week.plusWeeks(1)) {
+                    LocalDate sunday = week.plusDays(6);
+                    String code = String.format(
+                            "%d-W%02d",
+                            week.get(IsoFields.WEEK_BASED_YEAR), week.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                    result.add(new Occurrence(
+                            code, cadence, week, sunday, rule != null ? rule.dueIn(week, sunday) : sunday));
+                }
+                continue;
+            }
+            Frequency frequency = cadence.frequency().orElseThrow();
+            for (int year = first.getYear(); year <= last.getYear(); year++) {
+                for (Period period : Period.ofYear(year, frequency)) {
+                    if (period.calendarEnd().isBefore(first)
+                            || period.calendarStart().isAfter(last)) {
+                        continue;
+                    }
+                    LocalDate due = rule != null
+                            ? rule.dueIn(period.calendarStart(), period.calendarEnd())
+                            : period.calendarEnd();
+                    result.add(
+                            new Occurrence(period.code(), cadence, period.calendarStart(), period.calendarEnd(), due));
+                }
+            }
+        }
+        result.sort(Comparator.comparing(Occurrence::dueDate).thenComparing(Occurrence::code));
+        return List.copyOf(result);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

@@ -151,6 +151,28 @@ public record Timeframe(
         return List.of(dueDate);
     }
 
+    /**
+     * The occurrences of a RECURRING timeframe: one per period of each cadence between this timeframe's own start and
+     * end, or, where the text names none, {@code defaultStart} and {@code defaultEnd} (the plan's validity or year).
+     * Every other kind has none: its single {@link #dueDate()} is the assignment's due date. See
+     * {@link Recurrence#occurrences}.
+     *
+     * @param defaultStart the first day when the text names no start
+     * @param defaultEnd the last day when the text names no end
+     * @return the occurrences in due-date order; empty for every kind but RECURRING
+     */
+    public List<Occurrence> occurrences(LocalDate defaultStart, LocalDate defaultEnd) {
+        if (kind != TimeframeKind.RECURRING || recurrence == null) {
+            return List.of();
+        }
+        LocalDate from = start != null ? start : defaultStart;
+        LocalDate to = end != null ? end : defaultEnd;
+        if (from == null || to == null) {
+            return List.of();
+        }
+        return recurrence.occurrences(from, to);
+    }
+
     /** Equal when everything but {@code recognised} and {@code leftover} is equal; see the class comment. */
     @Override
     public boolean equals(Object o) {
