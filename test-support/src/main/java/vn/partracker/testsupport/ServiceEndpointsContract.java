@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import vn.partracker.testsupport.contract.OpenApiDocument;
+import vn.partracker.testsupport.contract.OpenApiResponseValidator;
 
 /**
  * The operational endpoints every service must serve, checked the same way for all three: a service's test class
@@ -96,6 +100,165 @@ public abstract class ServiceEndpointsContract {
             }
         }));
         assertEquals(List.of(), problems);
+    }
+
+    /**
+     * Clients are generated from the document: every operation needs a stable operationId (method names of the
+     * generated client), unique within the document (the shared audit, dead-letter and outbox operations carry the
+     * same ids in all three documents, which is fine: a client is generated per document), and every success answer
+     * with a body names its schema, or a generated client types it {@code unknown}.
+     */
+    @Test
+    void everyOperationHasAUniqueOperationIdAndEverySuccessAnswerATypedBody() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        List<String> problems = new ArrayList<>();
+        Map<String, String> ids = new java.util.HashMap<>();
+        paths.forEach((path, operations) -> operations.forEach((method, raw) -> {
+            if (!Set.of("get", "put", "post", "delete", "patch").contains(method)) {
+                return;
+            }
+            String name = method.toUpperCase(Locale.ROOT) + " " + path;
+            Object id = raw.get("operationId");
+            if (id == null || id.toString().isBlank()) {
+                problems.add(name + ": no operationId");
+            } else if (!id.toString().matches("[a-z][A-Za-z0-9]*")) {
+                problems.add(name + ": operationId " + id + " is not camelCase");
+            } else if (ids.putIfAbsent(id.toString(), name) != null) {
+                problems.add(name + ": operationId " + id + " also names " + ids.get(id.toString()));
+            }
+            if (raw.get("responses") instanceof Map<?, ?> responses) {
+                responses.forEach((code, response) -> {
+                    if (!code.toString().startsWith("2") || "204".equals(code.toString())) {
+                        return;
+                    }
+                    if (!(response instanceof Map<?, ?> r && r.get("content") instanceof Map<?, ?> content)
+                            || content.isEmpty()) {
+                        problems.add(name + ": " + code + " has no documented body");
+                        return;
+                    }
+                    content.forEach((mediaType, media) -> {
+                        if (!(media instanceof Map<?, ?> m
+                                && m.get("schema") instanceof Map<?, ?> schema
+                                && !schema.isEmpty())) {
+                            problems.add(name + ": " + code + " " + mediaType + " has no schema");
+                        }
+                    });
+                });
+            }
+        }));
+        assertEquals(List.of(), problems);
+    }
+
+    /** Integrators of the events read the AsyncAPI document of the service's own topics next to its OpenAPI. */
+    @Test
+    void asyncApiOfTheServicesTopicsIsServedWithItsPayloadSchemas() {
+        String document = given().get("/q/asyncapi")
+                .then()
+                .statusCode(200)
+                .body(startsWith("asyncapi: 3.0.0"))
+                .extract()
+                .asString();
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\./asyncapi/(schemas/[^\"\\s]+)")
+                .matcher(document);
+        if (!ref.find()) {
+            throw new AssertionError("no payload schema referenced in " + document);
+        }
+        given().get("/q/asyncapi/" + ref.group(1)).then().statusCode(200).body(containsString("\"$schema\""));
+        given().get("/q/asyncapi/schemas/..%2Fapplication.properties").then().statusCode(404);
+    }
+
+    /**
+     * The main request and response bodies carry examples from the Kon Tum seed (files under
+     * {@code openapi-examples/}), and every example in the document is valid against the schema it illustrates, so
+     * an example cannot teach a client a shape the service does not accept or send.
+     */
+    @Test
+    void examplesArePresentAndValidAgainstTheirSchemas() {
+        OpenApiDocument document = OpenApiDocument.of(RestAssured.baseURI + ":" + RestAssured.port);
+        List<String> problems = new ArrayList<>();
+        int[] counts = new int[2];
+        document.root()
+                .path("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                    JsonNode request = op.getValue().path("requestBody").path("content");
+                    request.fields().forEachRemaining(media -> {
+                        if (media.getValue().has("example")) {
+                            counts[0]++;
+                            check(document, name + " request " + media.getKey(), media.getValue(), problems);
+                        }
+                    });
+                    op.getValue()
+                            .path("responses")
+                            .fields()
+                            .forEachRemaining(response -> response.getValue()
+                                    .path("content")
+                                    .fields()
+                                    .forEachRemaining(media -> {
+                                        if (media.getValue().has("example")) {
+                                            counts[1]++;
+                                            check(
+                                                    document,
+                                                    name + " " + response.getKey() + " " + media.getKey(),
+                                                    media.getValue(),
+                                                    problems);
+                                        }
+                                    }));
+                }));
+        if (counts[0] == 0 || counts[1] == 0) {
+            problems.add("no request or no response example: " + counts[0] + " request and " + counts[1]
+                    + " response examples");
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    private static void check(OpenApiDocument document, String where, JsonNode media, List<String> problems) {
+        document.schema("example " + where, media.path("schema"))
+                .validate(media.path("example"))
+                .forEach(error -> problems.add(where + ": " + error));
+    }
+
+    /**
+     * The response validator that every HTTP test runs through checks real answers and catches a mismatch: an
+     * answer of the wrong shape, and a status its operation does not document (shown with the shared admin and
+     * audit operations, which every service serves).
+     */
+    @Test
+    void theResponseValidatorChecksAnswersAndCatchesMismatches() {
+        String base = RestAssured.baseURI + ":" + RestAssured.port;
+        long before = OpenApiResponseValidator.checked(base);
+        given().get("/api/audit/verify").then().statusCode(200);
+        assertEquals(before + 1, OpenApiResponseValidator.checked(base), "the answer was checked");
+
+        OpenApiDocument document = OpenApiDocument.of(base);
+        OpenApiDocument.DocumentedOperation verify =
+                document.operation("GET", "/api/audit/verify").orElseThrow();
+        io.restassured.response.Response list = given().header(OpenApiResponseValidator.UNCHECKED, "yes")
+                .get("/api/admin/outbox/parked")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
+        List<String> wrongShape = OpenApiResponseValidator.check(document, verify, list);
+        org.junit.jupiter.api.Assertions.assertFalse(wrongShape.isEmpty(), "a list is not an AuditVerification");
+
+        io.restassured.response.Response notFound = given().header(OpenApiResponseValidator.UNCHECKED, "yes")
+                .post("/api/admin/outbox/parked/999999999/retry")
+                .then()
+                .statusCode(404)
+                .extract()
+                .response();
+        List<String> undocumented = OpenApiResponseValidator.check(document, verify, notFound);
+        assertEquals(1, undocumented.size(), undocumented.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                undocumented.get(0).startsWith("status 404 is not documented"), undocumented.get(0));
     }
 
     @Test

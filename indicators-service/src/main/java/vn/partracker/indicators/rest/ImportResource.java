@@ -32,7 +32,10 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Progress or outcome of an import", description = "status RUNNING, DONE, REJECTED or FAILED.")
+    @Operation(
+            operationId = "getMeasurementImport",
+            summary = "Progress or outcome of an import",
+            description = "status RUNNING, DONE, REJECTED or FAILED.")
     @APIResponse(responseCode = "200", description = "The import")
     @APIResponse(responseCode = "404", description = "No such import")
     public ImportSummary get(@PathParam("id") UUID id) {

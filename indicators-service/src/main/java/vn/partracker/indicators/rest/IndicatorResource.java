@@ -1,5 +1,9 @@
 package vn.partracker.indicators.rest;
 
+import static vn.partracker.support.http.ApiHeaders.DISPOSITION_HEADER;
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -63,13 +68,19 @@ public class IndicatorResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importIndicators",
             summary = "Import a plan's appendix of indicators",
             description = "All or nothing: plan by id or number, agencies by code, groups by code or name."
                     + " dryRun=true answers 200 with every problem and writes nothing. Accepts Idempotency-Key.")
     @APIResponse(
             responseCode = "201",
             description = "All indicators created",
-            content = @Content(schema = @Schema(implementation = IndicatorImportResult.class)))
+            content = @Content(schema = @Schema(implementation = IndicatorImportResult.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "200",
             description = "Dry run: valid or not, with every problem",
@@ -96,10 +107,19 @@ public class IndicatorResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createIndicator",
             summary = "Define an indicator",
             description = "Plan, agencies and groups must be known from the replicas. Publishes"
                     + " partracker.indicator.defined. Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid definition; every field listed")
     @APIResponse(
             responseCode = "409",
@@ -117,9 +137,14 @@ public class IndicatorResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "updateIndicator",
             summary = "Replace an indicator's definition",
             description = "Needs If-Match with the ETag of the last read. Publishes partracker.indicator.defined.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid definition")
     @APIResponse(responseCode = "404", description = "No such indicator")
     @APIResponse(responseCode = "409", description = "Group and ordinal already used by another indicator of the plan")
@@ -135,8 +160,15 @@ public class IndicatorResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one indicator", description = "The ETag is the indicator's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The indicator")
+    @Operation(
+            operationId = "getIndicator",
+            summary = "Get one indicator",
+            description = "The ETag is the indicator's version, for If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicator",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such indicator")
     public Response get(@PathParam("id") UUID id) {
         IndicatorResponse indicator = service.get(id);
@@ -145,6 +177,7 @@ public class IndicatorResource {
 
     @GET
     @Operation(
+            operationId = "listIndicators",
             summary = "List indicators",
             description = "Filters: planId, group, q (accent- and case-insensitive: 'ho so dung han' finds"
                     + " 'hồ sơ … đúng hạn').")
@@ -166,6 +199,7 @@ public class IndicatorResource {
     @GET
     @Path("/{id}/target")
     @Operation(
+            operationId = "getIndicatorTarget",
             summary = "The target that applies to an agency",
             description = "Most specific valid rule wins (agency > sector > kind > level > all). When no rule"
                     + " applies the answer is 200 with status NO_TARGET and the reason.")
@@ -181,10 +215,22 @@ public class IndicatorResource {
     @Path("/template.xlsx")
     @Produces(ImportResource.XLSX)
     @Operation(
+            operationId = "getMeasurementTemplate",
             summary = "XLSX form for an agency's figures",
             description = "One line per indicator of the plan the agency performs (matching the period's frequency"
                     + " when a period is given), pre-filled, Vietnamese headings.")
-    @APIResponse(responseCode = "200", description = "The workbook")
+    @APIResponse(
+            responseCode = "200",
+            description = "The workbook",
+            content =
+                    @Content(
+                            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "planId missing or unknown, unknown agency, malformed period")
     public Response template(
             @QueryParam("planId") String planId,

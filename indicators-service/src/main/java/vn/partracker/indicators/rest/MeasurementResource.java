@@ -1,5 +1,8 @@
 package vn.partracker.indicators.rest;
 
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +26,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -76,10 +80,19 @@ public class MeasurementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "submitMeasurement",
             summary = "Submit a figure",
             description = "One figure per indicator, agency and period; the answer carries the computed value and"
                     + " the achievement. Publishes partracker.measurement.submitted. Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Submitted (revision 1, status SUBMITTED)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Submitted (revision 1, status SUBMITTED)",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid figure, unknown indicator or agency, wrong period, agency not performing")
@@ -100,11 +113,16 @@ public class MeasurementResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "reviseMeasurement",
             summary = "Revise a figure",
             description = "Makes a new revision (the old one is kept). A RETURNED figure becomes SUBMITTED again;"
                     + " an APPROVED one must be reopened first. Needs If-Match. Publishes"
                     + " partracker.measurement.revised.")
-    @APIResponse(responseCode = "200", description = "The new revision")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new revision",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid figure")
     @APIResponse(responseCode = "403", description = "The figure's agency is not the caller's (nor under it)")
     @APIResponse(responseCode = "404", description = "No such figure")
@@ -121,8 +139,15 @@ public class MeasurementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one figure", description = "With computed value and achievement; ETag = version.")
-    @APIResponse(responseCode = "200", description = "The figure")
+    @Operation(
+            operationId = "getMeasurement",
+            summary = "Get one figure",
+            description = "With computed value and achievement; ETag = version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The figure",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such figure")
     public Response get(@PathParam("id") UUID id) {
         MeasurementResponse figure = service.get(id);
@@ -130,7 +155,10 @@ public class MeasurementResource {
     }
 
     @GET
-    @Operation(summary = "List figures", description = "Filters: indicatorId, agencyId, period, status.")
+    @Operation(
+            operationId = "listMeasurements",
+            summary = "List figures",
+            description = "Filters: indicatorId, agencyId, period, status.")
     @APIResponse(responseCode = "200", description = "One page of figures")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<MeasurementResponse> list(
@@ -150,7 +178,10 @@ public class MeasurementResource {
 
     @GET
     @Path("/{id}/revisions")
-    @Operation(summary = "Revisions of a figure", description = "Oldest first; nothing is ever overwritten.")
+    @Operation(
+            operationId = "listMeasurementRevisions",
+            summary = "Revisions of a figure",
+            description = "Oldest first; nothing is ever overwritten.")
     @APIResponse(responseCode = "200", description = "The revisions")
     @APIResponse(responseCode = "404", description = "No such figure")
     public List<RevisionResponse> revisions(@PathParam("id") UUID id) {
@@ -159,7 +190,10 @@ public class MeasurementResource {
 
     @GET
     @Path("/{id}/reviews")
-    @Operation(summary = "Review decisions on a figure", description = "Approvals, returns and reopenings.")
+    @Operation(
+            operationId = "listMeasurementReviews",
+            summary = "Review decisions on a figure",
+            description = "Approvals, returns and reopenings.")
     @APIResponse(responseCode = "200", description = "The decisions, oldest first")
     @APIResponse(responseCode = "404", description = "No such figure")
     public List<ReviewResponse> reviews(@PathParam("id") UUID id) {
@@ -170,10 +204,15 @@ public class MeasurementResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "approveMeasurement",
             summary = "Approve a figure",
             description = "SUBMITTED → APPROVED, by the indicator's evaluating agency: the token's agency (an"
                     + " admin may name reviewerAgencyId). Publishes partracker.measurement.approved.")
-    @APIResponse(responseCode = "200", description = "Approved")
+    @APIResponse(
+            responseCode = "200",
+            description = "Approved",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "403", description = "The caller's agency is not the indicator's evaluating agency")
     @APIResponse(responseCode = "404", description = "No such figure")
     @APIResponse(responseCode = "409", description = "Figure is not SUBMITTED")
@@ -185,10 +224,15 @@ public class MeasurementResource {
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "returnMeasurement",
             summary = "Return a figure to its agency",
             description = "SUBMITTED → RETURNED with a reason; the agency's next PUT makes it SUBMITTED again."
                     + " Publishes partracker.measurement.returned.")
-    @APIResponse(responseCode = "200", description = "Returned")
+    @APIResponse(
+            responseCode = "200",
+            description = "Returned",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "reason missing")
     @APIResponse(responseCode = "403", description = "The caller's agency is not the indicator's evaluating agency")
     @APIResponse(responseCode = "404", description = "No such figure")
@@ -201,10 +245,15 @@ public class MeasurementResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "reopenMeasurement",
             summary = "Reopen an approved figure",
             description = "APPROVED → SUBMITTED with a recorded reason, so it can be revised. Publishes"
                     + " partracker.measurement.reopened.")
-    @APIResponse(responseCode = "200", description = "Reopened")
+    @APIResponse(
+            responseCode = "200",
+            description = "Reopened",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "reason missing")
     @APIResponse(responseCode = "403", description = "The caller's agency is not the indicator's evaluating agency")
     @APIResponse(responseCode = "404", description = "No such figure")
@@ -222,6 +271,7 @@ public class MeasurementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "submitMeasurementBatch",
             summary = "Import figures from a JSON array",
             description = "Up to 100,000 MeasurementRow objects, read as a stream. mode=all-or-nothing (default)"
                     + " or valid-rows; dryRun=true checks without writing; async=true answers 202 at once and"
@@ -231,9 +281,25 @@ public class MeasurementResource {
     @APIResponse(
             responseCode = "200",
             description = "Imported (or checked, with dryRun)",
-            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted for a background import (async=true)",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Body unreadable, more than 100,000 rows, or invalid mode")
+    @APIResponse(
+            responseCode = "503",
+            description = "async=true and the background import queue is full; send the file again later")
     @APIResponse(
             responseCode = "422",
             description = "all-or-nothing with rejected rows: nothing written; problem details (type"
@@ -257,15 +323,32 @@ public class MeasurementResource {
     @Consumes(ImportResource.CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importMeasurements",
             summary = "Import figures from CSV",
             description = "UTF-8, comma or semicolon separated, first line = headings of the XLSX template (or the"
                     + " JSON field names). Same modes and answers as /api/measurements/batch.")
     @APIResponse(
             responseCode = "200",
             description = "Imported",
-            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted for a background import (async=true)",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "File unreadable")
+    @APIResponse(
+            responseCode = "503",
+            description = "async=true and the background import queue is full; send the file again later")
     @APIResponse(
             responseCode = "422",
             description = "all-or-nothing with rejected rows: problem details carrying the summary",
@@ -288,15 +371,32 @@ public class MeasurementResource {
     @Consumes(ImportResource.XLSX)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importMeasurements",
             summary = "Import figures from XLSX",
             description = "The first sheet, headings in the first row (as in /api/indicators/template.xlsx). Same"
                     + " modes and answers as /api/measurements/batch.")
     @APIResponse(
             responseCode = "200",
             description = "Imported",
-            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "202", description = "Accepted for a background import (async=true)")
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted for a background import (async=true)",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Not an XLSX workbook")
+    @APIResponse(
+            responseCode = "503",
+            description = "async=true and the background import queue is full; send the file again later")
     @APIResponse(
             responseCode = "422",
             description = "all-or-nothing with rejected rows: problem details carrying the summary",

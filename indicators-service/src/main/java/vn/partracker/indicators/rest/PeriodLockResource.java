@@ -1,5 +1,7 @@
 package vn.partracker.indicators.rest;
 
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.indicators.api.PeriodLockRequest;
@@ -40,10 +46,19 @@ public class PeriodLockResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createPeriodLock",
             summary = "Lock a period",
             description = "For one indicator, one plan, or all indicators; periods inside the locked one are"
                     + " locked too. Accepts Idempotency-Key.")
-    @APIResponse(responseCode = "201", description = "Locked")
+    @APIResponse(
+            responseCode = "201",
+            description = "Locked",
+            content = @Content(schema = @Schema(implementation = PeriodLockResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown indicator or plan, both given, or malformed period")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response lock(
@@ -56,7 +71,7 @@ public class PeriodLockResource {
     }
 
     @GET
-    @Operation(summary = "List period locks", description = "Newest first.")
+    @Operation(operationId = "listPeriodLocks", summary = "List period locks", description = "Newest first.")
     @APIResponse(responseCode = "200", description = "The locks")
     public List<PeriodLockResponse> list() {
         return service.list();
@@ -64,7 +79,10 @@ public class PeriodLockResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Remove a period lock", description = "The period accepts changes again.")
+    @Operation(
+            operationId = "deletePeriodLock",
+            summary = "Remove a period lock",
+            description = "The period accepts changes again.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such lock")
     public Response unlock(@PathParam("id") UUID id) {

@@ -24,6 +24,7 @@ public class AdminResource {
 
     @POST
     @Operation(
+            operationId = "republishState",
             summary = "Re-emit the current state of every agency, agency group and plan",
             description = "Writes partracker.agency.upserted for every agency, partracker.agency-group.upserted for"
                     + " every group and partracker.plan.issued (with its tasks and assignments, split into"

@@ -1,5 +1,8 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +19,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,10 +53,19 @@ public class AgencyGroupResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createAgencyGroup",
             summary = "Create an agency group",
             description = "Members on a date: the agencies listed in agencyIds, or meeting every criterion given"
                     + " (kinds, levels, below ancestorId). Publishes partracker.agency-group.upserted.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = GroupResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown kind, level or agency, or a rule that names nothing")
     @APIResponse(responseCode = "409", description = "Code already used, or Idempotency-Key reused with another body")
     public Response create(
@@ -64,7 +78,10 @@ public class AgencyGroupResource {
     }
 
     @GET
-    @Operation(summary = "List agency groups", description = "q is accent- and case-insensitive.")
+    @Operation(
+            operationId = "listAgencyGroups",
+            summary = "List agency groups",
+            description = "q is accent- and case-insensitive.")
     @APIResponse(responseCode = "200", description = "One page of groups")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<GroupResponse> list(
@@ -76,8 +93,12 @@ public class AgencyGroupResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one agency group")
-    @APIResponse(responseCode = "200", description = "The group")
+    @Operation(operationId = "getAgencyGroup", summary = "Get one agency group")
+    @APIResponse(
+            responseCode = "200",
+            description = "The group",
+            content = @Content(schema = @Schema(implementation = GroupResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such group")
     public Response get(@PathParam("id") UUID id) {
         GroupResponse group = service.get(id);
@@ -87,6 +108,7 @@ public class AgencyGroupResource {
     @GET
     @Path("/{id}/members")
     @Operation(
+            operationId = "listAgencyGroupMembers",
             summary = "The members of a group on a date",
             description = "asOf default today; expanded against the hierarchy valid that day.")
     @APIResponse(responseCode = "200", description = "One page of member agencies")

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -41,13 +42,17 @@ public class AgencyImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importAgencies",
             summary = "Import agencies (JSON)",
             description = "An array of rows {code, name, shortName, kind, level, parentCode, sectors, validFrom,"
                     + " validTo, predecessorCodes, parentChangedOn}, or {\"agencies\": [...], \"groups\": [{code,"
                     + " name, kinds, levels, ancestorCode, agencyCodes}]}. Idempotent by code: a known code is"
                     + " updated or left unchanged. All or nothing: any problem rejects the whole document with"
                     + " every problem listed (rows[n].field, n from 1). dryRun=true only reports.")
-    @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked); counts per outcome")
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported (or, with dryRun, checked); counts per outcome",
+            content = @Content(schema = @Schema(implementation = AgencyImportReport.class)))
     @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @LargeBody
@@ -68,11 +73,15 @@ public class AgencyImportResource {
     @POST
     @Consumes(CSV)
     @Operation(
+            operationId = "importAgencies",
             summary = "Import agencies (CSV)",
             description = "A header row naming the columns (code, name, shortName, kind, level, parentCode, sectors,"
                     + " validFrom, validTo, predecessorCodes, parentChangedOn; any order), lists separated by ';'."
                     + " Same rules as the JSON import; rows[n] is the n-th data row after the header.")
-    @APIResponse(responseCode = "200", description = "Imported (or, with dryRun, checked); counts per outcome")
+    @APIResponse(
+            responseCode = "200",
+            description = "Imported (or, with dryRun, checked); counts per outcome",
+            content = @Content(schema = @Schema(implementation = AgencyImportReport.class)))
     @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @LargeBody

@@ -1,5 +1,7 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.AgencyLevelRequest;
@@ -31,7 +37,10 @@ public class AgencyLevelResource {
     }
 
     @GET
-    @Operation(summary = "List levels", description = "From the top (lowest order first).")
+    @Operation(
+            operationId = "listAgencyLevels",
+            summary = "List levels",
+            description = "From the top (lowest order first).")
     @APIResponse(responseCode = "200", description = "Every level")
     public List<AgencyLevelResponse> list() {
         return service.levels();
@@ -39,8 +48,19 @@ public class AgencyLevelResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a level", description = "A new level needs no release: agencies can use it at once.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(
+            operationId = "createAgencyLevel",
+            summary = "Add a level",
+            description = "A new level needs no release: agencies can use it at once.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = AgencyLevelResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid level")
     @APIResponse(responseCode = "409", description = "Code already used")
     public Response add(@Valid @NotNull AgencyLevelRequest request) {

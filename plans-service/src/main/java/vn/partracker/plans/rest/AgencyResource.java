@@ -1,5 +1,8 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +21,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,9 +56,18 @@ public class AgencyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createAgency",
             summary = "Create an agency",
             description = "parentId is the parent from validFrom. Publishes partracker.agency.upserted.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = AgencyResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid agency: unknown level or parent, validTo before validFrom, parent not valid then")
@@ -72,11 +86,16 @@ public class AgencyResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "updateAgency",
             summary = "Update an agency",
             description = "Needs If-Match with the ETag of the last read. A new parentId with parentChangedOn moves"
                     + " the agency from that day and keeps its earlier history; without parentChangedOn it corrects"
                     + " the parent of an agency that never moved. Publishes partracker.agency.upserted.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = AgencyResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid agency, or a parent that would make a cycle on that day")
     @APIResponse(responseCode = "404", description = "No such agency")
     @APIResponse(responseCode = "409", description = "validTo would leave child agencies without a parent")
@@ -92,12 +111,17 @@ public class AgencyResource {
     @Path("/{id}/moves")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "moveAgency",
             summary = "Move an agency under another parent from a day on",
             description = "The history before 'from' is kept, so the hierarchy on earlier dates is unchanged"
                     + " (e.g. the communes of an abolished district move under the province from 2025-07-01)."
                     + " parentId null makes the agency a root. Publishes partracker.agency.upserted. Needs If-Match"
                     + " with the ETag of the last read.")
-    @APIResponse(responseCode = "200", description = "The agency with its new parent history, as of 'from'")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency with its new parent history, as of 'from'",
+            content = @Content(schema = @Schema(implementation = AgencyResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "400",
             description = "Unknown parent, parent not valid then, 'from' outside the agency's validity, or a cycle")
@@ -116,9 +140,14 @@ public class AgencyResource {
     @GET
     @Path("/{id}")
     @Operation(
+            operationId = "getAgency",
             summary = "Get one agency",
             description = "parentId is the parent on asOf (default today). The ETag is the version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The agency")
+    @APIResponse(
+            responseCode = "200",
+            description = "The agency",
+            content = @Content(schema = @Schema(implementation = AgencyResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid asOf")
     @APIResponse(responseCode = "404", description = "No such agency")
     public Response get(
@@ -130,6 +159,7 @@ public class AgencyResource {
 
     @GET
     @Operation(
+            operationId = "listAgencies",
             summary = "List agencies valid on a date",
             description = "Filters: asOf (default today), level, kind, parentId (the parent on asOf), q (accent- and"
                     + " case-insensitive: 'so noi vu' finds 'Sở Nội vụ').")
@@ -154,7 +184,10 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/children")
-    @Operation(summary = "The agencies directly under one agency on a date", description = "asOf default today.")
+    @Operation(
+            operationId = "listAgencyChildren",
+            summary = "The agencies directly under one agency on a date",
+            description = "asOf default today.")
     @APIResponse(responseCode = "200", description = "One page of child agencies")
     @APIResponse(responseCode = "400", description = "Invalid asOf or paging")
     @APIResponse(responseCode = "404", description = "No such agency")
@@ -171,7 +204,10 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/ancestors")
-    @Operation(summary = "The ancestors of one agency on a date", description = "Parent first, up to the root.")
+    @Operation(
+            operationId = "listAgencyAncestors",
+            summary = "The ancestors of one agency on a date",
+            description = "Parent first, up to the root.")
     @APIResponse(responseCode = "200", description = "The ancestors")
     @APIResponse(responseCode = "400", description = "Invalid asOf")
     @APIResponse(responseCode = "404", description = "No such agency")

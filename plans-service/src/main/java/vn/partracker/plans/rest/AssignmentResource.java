@@ -1,5 +1,7 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +52,7 @@ public class AssignmentResource {
 
     @GET
     @Operation(
+            operationId = "listAssignments",
             summary = "List assignments",
             description = "Filters: agencyId, planId, status, overdue=true (due date before asOf and neither DONE nor"
                     + " CANCELLED; derived, never stored), asOf (default today).")
@@ -72,7 +77,10 @@ public class AssignmentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one assignment", description = "overdue as of asOf (default today).")
+    @Operation(
+            operationId = "getAssignment",
+            summary = "Get one assignment",
+            description = "overdue as of asOf (default today).")
     @APIResponse(responseCode = "200", description = "The assignment")
     @APIResponse(responseCode = "404", description = "No such assignment")
     public AssignmentResponse get(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
@@ -83,12 +91,21 @@ public class AssignmentResource {
     @Path("/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "reportAssignmentProgress",
             summary = "Report progress",
             description = "Appended, never overwriting earlier reports. percent 0–100; DONE needs 100. Publishes"
                     + " partracker.task.progress-reported and, on a status change, partracker.task.status-changed."
                     + " Safe to retry with Idempotency-Key: the same key and body get the first answer again and"
                     + " append nothing.")
-    @APIResponse(responseCode = "201", description = "Appended (or the first answer again, for a repeated key)")
+    @APIResponse(
+            responseCode = "201",
+            description = "Appended (or the first answer again, for a repeated key)",
+            content = @Content(schema = @Schema(implementation = ProgressResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "percent outside 0–100, DONE below 100 %, invalid key")
     @APIResponse(responseCode = "404", description = "No such assignment")
     @APIResponse(
@@ -110,7 +127,10 @@ public class AssignmentResource {
 
     @GET
     @Path("/{id}/progress")
-    @Operation(summary = "Progress history of an assignment", description = "Oldest first.")
+    @Operation(
+            operationId = "listAssignmentProgress",
+            summary = "Progress history of an assignment",
+            description = "Oldest first.")
     @APIResponse(responseCode = "200", description = "Every report")
     @APIResponse(responseCode = "404", description = "No such assignment")
     public List<ProgressResponse> history(@PathParam("id") UUID id) {

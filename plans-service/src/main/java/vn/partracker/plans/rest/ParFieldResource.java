@@ -1,5 +1,7 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +14,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.ParFieldRequest;
@@ -31,7 +37,10 @@ public class ParFieldResource {
     }
 
     @GET
-    @Operation(summary = "List PAR fields", description = "The seven fields of the 2020 plan and TTHC sub-fields.")
+    @Operation(
+            operationId = "listParFields",
+            summary = "List PAR fields",
+            description = "The seven fields of the 2020 plan and TTHC sub-fields.")
     @APIResponse(responseCode = "200", description = "Every field")
     public List<ParFieldResponse> list() {
         return service.list();
@@ -39,8 +48,16 @@ public class ParFieldResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a PAR field")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createParField", summary = "Add a PAR field")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ParFieldResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "409", description = "Code already used")
     public Response add(@Valid @NotNull ParFieldRequest request) {

@@ -1,5 +1,7 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,12 +44,24 @@ public class PlanImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importPlan",
             summary = "Import a plan with its sections and tasks",
             description = "Agencies by code ({\"agency\": \"KT.SNV\"}), groups by code or name ({\"group\": \"UBND"
                     + " cấp huyện\"}). All or nothing. dryRun=true reports every problem (path, field, message) and"
                     + " writes nothing; \"issue\": true issues the plan at once (assignments expanded on issuedOn).")
-    @APIResponse(responseCode = "201", description = "Imported")
-    @APIResponse(responseCode = "200", description = "Dry run: the report, valid or not")
+    @APIResponse(
+            responseCode = "201",
+            description = "Imported",
+            content = @Content(schema = @Schema(implementation = PlanImportReport.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Dry run: the report, valid or not",
+            content = @Content(schema = @Schema(implementation = PlanImportReport.class)))
     @APIResponse(responseCode = "400", description = "Problems in the document; nothing was imported")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @LargeBody

@@ -1,5 +1,8 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -58,8 +63,19 @@ public class PlanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a draft plan", description = "Drafts are not published; issuing publishes the plan.")
-    @APIResponse(responseCode = "201", description = "Created as DRAFT")
+    @Operation(
+            operationId = "createPlan",
+            summary = "Create a draft plan",
+            description = "Drafts are not published; issuing publishes the plan.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created as DRAFT",
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid plan: unknown issuer, no year, duplicate section")
     @APIResponse(responseCode = "409", description = "Number already used by the issuer, or Idempotency-Key reused")
     public Response create(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull PlanRequest request) {
@@ -71,7 +87,10 @@ public class PlanResource {
     }
 
     @GET
-    @Operation(summary = "List plans", description = "Filters: year, status, q (number or title, accent-insensitive).")
+    @Operation(
+            operationId = "listPlans",
+            summary = "List plans",
+            description = "Filters: year, status, q (number or title, accent-insensitive).")
     @APIResponse(responseCode = "200", description = "One page of plans")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging")
     public Page<PlanResponse> list(
@@ -89,8 +108,15 @@ public class PlanResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one plan", description = "The ETag is the plan's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The plan")
+    @Operation(
+            operationId = "getPlan",
+            summary = "Get one plan",
+            description = "The ETag is the plan's version, for If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan",
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan")
     public Response get(@PathParam("id") UUID id) {
         PlanResponse plan = plans.get(id);
@@ -101,10 +127,15 @@ public class PlanResource {
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(
+            operationId = "updatePlan",
             summary = "Change a plan",
             description = "Only the fields present change. Needs If-Match. An ISSUED plan changes only with"
                     + " amendmentReason: the amendment is recorded and partracker.plan.amended published.")
-    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Changed",
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid values")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
@@ -123,11 +154,16 @@ public class PlanResource {
     @POST
     @Path("/{id}/issue")
     @Operation(
+            operationId = "issuePlan",
             summary = "Issue a draft plan",
             description = "Expands each task's lead agencies and groups on the issue date ('on', else the"
                     + " plan's issuedOn, else today) into one assignment per concrete agency, and publishes"
                     + " partracker.plan.issued. Needs If-Match with the ETag of the last read.")
-    @APIResponse(responseCode = "200", description = "Issued")
+    @APIResponse(
+            responseCode = "200",
+            description = "Issued",
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
             responseCode = "409",
@@ -148,11 +184,16 @@ public class PlanResource {
     @POST
     @Path("/{id}/close")
     @Operation(
+            operationId = "closePlan",
             summary = "Close an issued plan",
             description = "No more tasks or progress afterwards. Recorded as an amendment (optional reason) and"
                     + " published as partracker.plan.amended with status CLOSED. Needs If-Match with the ETag of the"
                     + " last read.")
-    @APIResponse(responseCode = "200", description = "Closed")
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed",
+            content = @Content(schema = @Schema(implementation = PlanResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "Not an issued plan")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
@@ -169,7 +210,10 @@ public class PlanResource {
 
     @GET
     @Path("/{id}/amendments")
-    @Operation(summary = "The recorded amendments of a plan", description = "Oldest first, with before and after.")
+    @Operation(
+            operationId = "listPlanAmendments",
+            summary = "The recorded amendments of a plan",
+            description = "Oldest first, with before and after.")
     @APIResponse(responseCode = "200", description = "The amendments")
     @APIResponse(responseCode = "404", description = "No such plan")
     public List<AmendmentResponse> amendments(@PathParam("id") UUID id) {
@@ -180,11 +224,20 @@ public class PlanResource {
     @Path("/{id}/tasks")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createTask",
             summary = "Add a task to a plan",
             description = "The timeframe text is kept and its structure derived in the plan's year; a wording is"
                     + " never rejected (UNSTRUCTURED). On an ISSUED plan this is an amendment (amendmentReason"
                     + " required): the task's assignments are created and partracker.task.assigned published.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown agency, group, section or field")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(
@@ -205,6 +258,7 @@ public class PlanResource {
     @GET
     @Path("/{id}/tasks")
     @Operation(
+            operationId = "listPlanTasks",
             summary = "List a plan's tasks",
             description = "Filters: sectionCode, field, leadAgencyId (named as lead or assigned through a group),"
                     + " status (of an assignment), dueFrom/dueTo (task due date).")

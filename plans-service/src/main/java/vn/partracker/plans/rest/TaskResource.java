@@ -1,5 +1,7 @@
 package vn.partracker.plans.rest;
 
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.TaskRequest;
@@ -34,8 +40,15 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one task", description = "The ETag is the task's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The task")
+    @Operation(
+            operationId = "getTask",
+            summary = "Get one task",
+            description = "The ETag is the task's version, for If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The task",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such task")
     public Response get(@PathParam("id") UUID id) {
         TaskResponse task = tasks.get(id);
@@ -46,11 +59,16 @@ public class TaskResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "updateTask",
             summary = "Replace a task",
             description = "Needs If-Match. On an ISSUED plan this is an amendment (amendmentReason required): new"
                     + " leads get assignments, dropped leads' assignments are cancelled, and"
                     + " partracker.plan.amended is published.")
-    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(
+            responseCode = "200",
+            description = "Replaced",
+            content = @Content(schema = @Schema(implementation = TaskResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Unknown agency, group, section or field")
     @APIResponse(responseCode = "404", description = "No such task")
     @APIResponse(responseCode = "409", description = "Closed plan, or issued plan without amendmentReason")

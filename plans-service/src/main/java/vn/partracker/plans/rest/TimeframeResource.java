@@ -30,6 +30,7 @@ public class TimeframeResource {
     @Path("/parse")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "parseTimeframe",
             summary = "Parse a timeframe wording",
             description = "\"Quý IV năm 2022\" → QUARTER 2022-10-01..2022-12-31, due 2022-12-31. Unknown wording is"
                     + " UNSTRUCTURED with the original text, never an error.")

@@ -1,5 +1,6 @@
 package vn.partracker.plans.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,7 +28,8 @@ public class AmendmentRecorder {
 
     public AmendmentRecorder(PlanAmendmentRepository amendments, ObjectMapper mapper, Caller caller) {
         this.amendments = amendments;
-        this.mapper = mapper;
+        // amendments record empty fields as null: "before": {"validTo": null} is information
+        this.mapper = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
         this.caller = caller;
     }
 

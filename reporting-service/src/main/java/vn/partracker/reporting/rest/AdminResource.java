@@ -1,5 +1,7 @@
 package vn.partracker.reporting.rest;
 
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,6 +39,7 @@ public class AdminResource {
     @POST
     @Path("/rebuild")
     @Operation(
+            operationId = "startRebuild",
             summary = "Start a rebuild of every aggregate from the replicas",
             description = "Queues a durable job and answers at once with its Location. The job recomputes one"
                     + " indicator per transaction (consumers of that indicator wait only for it), replaces the"
@@ -43,7 +48,12 @@ public class AdminResource {
     @APIResponse(
             responseCode = "202",
             description = "The job, queued; follow Location for its progress and outcome",
-            content = @Content(schema = @Schema(implementation = RebuildJob.class)))
+            content = @Content(schema = @Schema(implementation = RebuildJob.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "409", description = "A rebuild is already queued or running")
     public Response rebuild() {
         RebuildJob job = worker.request();
@@ -55,6 +65,7 @@ public class AdminResource {
     @GET
     @Path("/rebuild/{id}")
     @Operation(
+            operationId = "getRebuildJob",
             summary = "A rebuild job's progress and outcome",
             description = "QUEUED, RUNNING (indicatorsDone of indicatorsTotal), SUCCEEDED with the differences found,"
                     + " or FAILED with the reason (also when the instance running it restarted).")

@@ -1,5 +1,8 @@
 package vn.partracker.reporting.rest;
 
+import static vn.partracker.support.http.ApiHeaders.ETAG_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -51,8 +56,19 @@ public class ReportRegimeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a report regime", description = "Accepts an Idempotency-Key header.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(
+            operationId = "createReportRegime",
+            summary = "Create a report regime",
+            description = "Accepts an Idempotency-Key header.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = RegimeResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid regime")
     @APIResponse(responseCode = "409", description = "Code already used, or Idempotency-Key reused with another body")
     public Response create(
@@ -69,10 +85,14 @@ public class ReportRegimeResource {
     @LargeBody
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "importReportRegimes",
             summary = "Create several regimes with their expected reporters",
             description = "For demo data and configuration as code: regimes whose code exists are left unchanged."
                     + " Accepts an Idempotency-Key header.")
-    @APIResponse(responseCode = "200", description = "What was created and what already existed")
+    @APIResponse(
+            responseCode = "200",
+            description = "What was created and what already existed",
+            content = @Content(schema = @Schema(implementation = RegimeImportResult.class)))
     @APIResponse(responseCode = "400", description = "An invalid entry; nothing is created")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importRegimes(
@@ -86,7 +106,10 @@ public class ReportRegimeResource {
     }
 
     @GET
-    @Operation(summary = "List report regimes", description = "q is accent- and case-insensitive.")
+    @Operation(
+            operationId = "listReportRegimes",
+            summary = "List report regimes",
+            description = "q is accent- and case-insensitive.")
     @APIResponse(responseCode = "200", description = "One page of regimes")
     @APIResponse(responseCode = "400", description = "Invalid paging")
     public Page<RegimeResponse> list(
@@ -106,8 +129,15 @@ public class ReportRegimeResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one report regime", description = "The ETag is the regime's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The regime")
+    @Operation(
+            operationId = "getReportRegime",
+            summary = "Get one report regime",
+            description = "The ETag is the regime's version, for If-Match.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The regime",
+            content = @Content(schema = @Schema(implementation = RegimeResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such regime")
     public Response get(@PathParam("id") UUID id) {
         RegimeResponse regime = service.get(id);
@@ -117,8 +147,15 @@ public class ReportRegimeResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Update a report regime", description = "Needs If-Match with the ETag of the last read.")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @Operation(
+            operationId = "updateReportRegime",
+            summary = "Update a report regime",
+            description = "Needs If-Match with the ETag of the last read.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content = @Content(schema = @Schema(implementation = RegimeResponse.class)),
+            headers = @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid regime")
     @APIResponse(responseCode = "404", description = "No such regime")
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
@@ -133,10 +170,24 @@ public class ReportRegimeResource {
     @Path("/{id}/expected-agencies")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "addExpectedAgencies",
             summary = "Add expected reporters",
             description = "Agencies or groups (by id or code) expected to send the report from validFrom to validTo."
                     + " Accepts an Idempotency-Key header.")
-    @APIResponse(responseCode = "201", description = "The expectations created")
+    @APIResponse(
+            responseCode = "201",
+            description = "The expectations created",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = RegimeResponse.ExpectedAgencyResponse.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid expectations")
     @APIResponse(responseCode = "404", description = "No such regime")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
@@ -155,6 +206,7 @@ public class ReportRegimeResource {
     @GET
     @Path("/{id}/periods")
     @Operation(
+            operationId = "listRegimePeriods",
             summary = "Periods of a year with cut-off windows and deadlines",
             description = "Deadlines per level are the window's last day plus the level's offset.")
     @APIResponse(responseCode = "200", description = "The periods")

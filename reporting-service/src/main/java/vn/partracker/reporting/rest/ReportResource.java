@@ -1,5 +1,8 @@
 package vn.partracker.reporting.rest;
 
+import static vn.partracker.support.http.ApiHeaders.DISPOSITION_HEADER;
+import static vn.partracker.support.http.ApiHeaders.LOCATION_HEADER;
+
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -60,6 +67,7 @@ public class ReportResource {
     @GET
     @Path("/indicators")
     @Operation(
+            operationId = "getIndicatorReport",
             summary = "Indicator report of an agency subtree",
             description = "Per indicator of the plan measured per period of this frequency: expected, submitted,"
                     + " approved, returned, met, not met, Σb, Σa, value (ratio of sums for RATIO; returned figures"
@@ -83,6 +91,7 @@ public class ReportResource {
     @GET
     @Path("/tasks")
     @Operation(
+            operationId = "getTaskReport",
             summary = "Task report of an agency subtree",
             description = "Assignments of the plan by status, overdue (due before asOf and neither DONE nor"
                     + " CANCELLED), due in the next 30 days, per child agency, and the overdue list. asOf defaults"
@@ -103,6 +112,7 @@ public class ReportResource {
     @GET
     @Path("/completeness")
     @Operation(
+            operationId = "getCompletenessReport",
             summary = "Completeness and timeliness of a regime's reports",
             description = "Expected (effective-dated assignments valid and agencies existing on the window's last"
                     + " day), submitted, on time, late and missing with the lists of late and missing agencies."
@@ -125,6 +135,7 @@ public class ReportResource {
     @Path("/{regimeId}/{period}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "getPeriodicReport",
             summary = "Periodic report of a regime",
             description = "Indicators, tasks (as of the window's last day) and completeness. A finalized report is"
                     + " its snapshot plus finalization.changedSinceFinalization. Also served as text/csv and as"
@@ -144,8 +155,19 @@ public class ReportResource {
     @GET
     @Path("/{regimeId}/{period}")
     @Produces("text/csv")
-    @Operation(summary = "Periodic report of a regime as CSV", description = "UTF-8 with byte-order mark.")
-    @APIResponse(responseCode = "200", description = "The report")
+    @Operation(
+            operationId = "getPeriodicReport",
+            summary = "Periodic report of a regime as CSV",
+            description = "UTF-8 with byte-order mark.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = PROBLEM_400)
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public Response periodicCsv(
@@ -162,9 +184,21 @@ public class ReportResource {
     @Path("/{regimeId}/{period}")
     @Produces(ReportExports.XLSX)
     @Operation(
+            operationId = "getPeriodicReport",
             summary = "Periodic report of a regime as XLSX",
             description = "Sheets Chỉ tiêu, Nhiệm vụ and Tình hình báo cáo with Vietnamese headings.")
-    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content =
+                    @Content(
+                            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            headers =
+                    @Header(
+                            name = "Content-Disposition",
+                            description = DISPOSITION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = PROBLEM_400)
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public Response periodicXlsx(
@@ -181,13 +215,22 @@ public class ReportResource {
     @Path("/{regimeId}/{period}/finalize")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "finalizePeriodicReport",
             summary = "Finalize a periodic report",
             description = "Stores an immutable snapshot with the SHA-256 of its canonical JSON and publishes"
                     + " partracker.report.finalized. Only the report's agency (agencyId) finalizes it: an evaluator"
                     + " of that agency, or of an agency above it with a subtree token, or an admin; the token's"
                     + " subject is recorded as finalizedBy. The body is optional and empty. Accepts an"
                     + " Idempotency-Key header.")
-    @APIResponse(responseCode = "201", description = "Finalized; the snapshot")
+    @APIResponse(
+            responseCode = "201",
+            description = "Finalized; the snapshot",
+            content = @Content(schema = @Schema(implementation = PeriodicReport.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = LOCATION_HEADER,
+                            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = PROBLEM_400)
     @APIResponse(responseCode = "403", description = "The report is of another agency than the caller's")
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")

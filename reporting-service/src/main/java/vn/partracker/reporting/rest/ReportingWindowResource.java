@@ -26,6 +26,7 @@ public class ReportingWindowResource {
 
     @GET
     @Operation(
+            operationId = "getReportingWindow",
             summary = "Cut-off window of a period",
             description = "ND09: monthly 15th of the previous month to the 14th; quarterly, 6-month, 9-month and"
                     + " annual from 15th of the month before the period to the 14th of its last month.")

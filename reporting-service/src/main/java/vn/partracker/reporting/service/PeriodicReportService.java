@@ -1,5 +1,6 @@
 package vn.partracker.reporting.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,6 +93,7 @@ public class PeriodicReportService {
         this.caller = caller;
         this.auditTrail = auditTrail;
         this.canonical = mapper.copy()
+                .setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.INDENT_OUTPUT, false)

@@ -1,5 +1,6 @@
 package vn.partracker.support.idempotency;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -31,9 +32,13 @@ public class IdempotencyKeys {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
 
+    /** Hashes request bodies with every null written, as before the suite omitted nulls (stored hashes match). */
+    private final ObjectMapper hashing;
+
     public IdempotencyKeys(AgroalDataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.hashing = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS);
     }
 
     /**
@@ -94,7 +99,7 @@ public class IdempotencyKeys {
 
     private String hash(Object request) {
         try {
-            byte[] json = mapper.writeValueAsBytes(request);
+            byte[] json = hashing.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("could not hash the request body", e);

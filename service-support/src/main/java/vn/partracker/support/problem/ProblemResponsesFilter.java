@@ -9,12 +9,22 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import vn.partracker.support.openapi.OpenApiExamples;
 
 /**
  * Gives every documented error answer (4xx, 5xx) without its own body the {@code application/problem+json}
  * {@code Problem} schema, because that is what {@link ProblemExceptionMappers} sends for all of them. Resources then
  * only state which errors an operation has and why, instead of repeating the body annotation on each.
+ *
+ * <p>It also documents the answers every {@code /api} operation can give whatever it does, so that the document
+ * lists every status a client can meet (the response validator of the tests refuses an undocumented one): 401 (no
+ * or invalid token) and 403 (role or agency not allowed) on all of them, 400 on those with a query or header
+ * parameter or a body (unreadable or invalid), and on those that read a body 413 (too large) and 415 (a media type
+ * the operation does not read).
+ *
+ * <p>It also attaches the examples of the service's main bodies ({@link OpenApiExamples}).
  *
  * <p>Registered in each service with {@code mp.openapi.filter}.
  */
@@ -34,8 +44,10 @@ public class ProblemResponsesFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            Map<PathItem.HttpMethod, Operation> operations = item.getOperations();
+        OpenApiExamples.attach(openAPI);
+        for (Map.Entry<String, PathItem> item :
+                openAPI.getPaths().getPathItems().entrySet()) {
+            Map<PathItem.HttpMethod, Operation> operations = item.getValue().getOperations();
             if (operations == null) {
                 continue;
             }
@@ -43,8 +55,34 @@ public class ProblemResponsesFilter implements OASFilter {
                 if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
                     continue;
                 }
+                if (item.getKey().startsWith("/api/")) {
+                    addCommonAnswers(operation);
+                }
                 operation.getResponses().getAPIResponses().forEach(ProblemResponsesFilter::addProblemBody);
             }
+        }
+    }
+
+    private static void addCommonAnswers(Operation operation) {
+        addIfAbsent(operation, "401", "No token, or an invalid, expired or foreign one");
+        addIfAbsent(operation, "403", "The caller's role or agency may not make this call");
+        boolean queryOrHeader = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);
+        if (operation.getRequestBody() != null || queryOrHeader) {
+            addIfAbsent(operation, "400", "A parameter or the body is not readable or not valid");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(operation, "413", "The body is larger than the operation accepts");
+            addIfAbsent(operation, "415", "The body's media type is not one the operation reads");
+        }
+    }
+
+    private static void addIfAbsent(Operation operation, String code, String description) {
+        if (!operation.getResponses().hasAPIResponse(code)) {
+            operation
+                    .getResponses()
+                    .addAPIResponse(code, OASFactory.createAPIResponse().description(description));
         }
     }
 
