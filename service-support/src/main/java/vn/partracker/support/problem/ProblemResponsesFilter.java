@@ -21,8 +21,10 @@ import vn.partracker.support.openapi.OpenApiExamples;
  * <p>It also documents the answers every {@code /api} operation can give whatever it does, so that the document
  * lists every status a client can meet (the response validator of the tests refuses an undocumented one): 401 (no
  * or invalid token) and 403 (role or agency not allowed) on all of them, 400 on those with a query or header
- * parameter or a body (unreadable or invalid), and on those that read a body 413 (too large) and 415 (a media type
- * the operation does not read).
+ * parameter or a body (unreadable or invalid), on those that read a body 413 (too large) and 415 (a media type
+ * the operation does not read), and on every write (POST, PUT, PATCH, DELETE) 409: {@link DatabaseErrors} answers a
+ * unique or reference rule broken by a concurrent request, a serialization failure or a deadlock with 409 whatever
+ * the operation (two overlapping imports of the same figures, found by the response validator).
  *
  * <p>It also attaches the examples of the service's main bodies ({@link OpenApiExamples}).
  *
@@ -51,20 +53,27 @@ public class ProblemResponsesFilter implements OASFilter {
             if (operations == null) {
                 continue;
             }
-            for (Operation operation : operations.values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : operations.entrySet()) {
+                Operation operation = entry.getValue();
                 if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
                     continue;
                 }
                 if (item.getKey().startsWith("/api/")) {
-                    addCommonAnswers(operation);
+                    addCommonAnswers(entry.getKey(), operation);
                 }
                 operation.getResponses().getAPIResponses().forEach(ProblemResponsesFilter::addProblemBody);
             }
         }
     }
 
-    private static void addCommonAnswers(Operation operation) {
+    private static void addCommonAnswers(PathItem.HttpMethod method, Operation operation) {
         addIfAbsent(operation, "401", "No token, or an invalid, expired or foreign one");
+        if (method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD) {
+            addIfAbsent(
+                    operation,
+                    "409",
+                    "Conflicts with the current state, or with a concurrent request that broke the same rule first");
+        }
         addIfAbsent(operation, "403", "The caller's role or agency may not make this call");
         boolean queryOrHeader = operation.getParameters() != null
                 && operation.getParameters().stream()
