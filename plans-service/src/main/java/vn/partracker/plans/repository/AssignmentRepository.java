@@ -37,18 +37,7 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
     public PanacheQuery<Assignment> search(UUID agencyId, UUID planId, AssignmentStatus status, LocalDate overdueOn) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (agencyId != null) {
-            where.append(" and a.agencyId = :agency");
-            params.and("agency", agencyId);
-        }
-        if (planId != null) {
-            where.append(" and a.planId = :plan");
-            params.and("plan", planId);
-        }
-        if (status != null) {
-            where.append(" and a.status = :status");
-            params.and("status", status);
-        }
+        filter(where, params, agencyId, planId, status);
         if (overdueOn != null) {
             where.append(" and a.dueDate < :asOf and a.status not in (:finished)");
             params.and("asOf", overdueOn).and("finished", List.of(AssignmentStatus.DONE, AssignmentStatus.CANCELLED));
@@ -70,18 +59,7 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
             Collection<UUID> overdueRecurring) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (agencyId != null) {
-            where.append(" and a.agencyId = :agency");
-            params.and("agency", agencyId);
-        }
-        if (planId != null) {
-            where.append(" and a.planId = :plan");
-            params.and("plan", planId);
-        }
-        if (status != null) {
-            where.append(" and a.status = :status");
-            params.and("status", status);
-        }
+        filter(where, params, agencyId, planId, status);
         where.append(" and (a.dueDate < :asOf and a.status not in (:finished)");
         params.and("asOf", asOf).and("finished", List.of(AssignmentStatus.DONE, AssignmentStatus.CANCELLED));
         if (!recurringTasks.isEmpty()) {
@@ -109,5 +87,22 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, U
                 List.copyOf(taskIds),
                 AssignmentStatus.CANCELLED,
                 agencyId);
+    }
+
+    /** The optional agency, plan and status filters both searches share. */
+    private static void filter(
+            StringBuilder where, Parameters params, UUID agencyId, UUID planId, AssignmentStatus status) {
+        if (agencyId != null) {
+            where.append(" and a.agencyId = :agency");
+            params.and("agency", agencyId);
+        }
+        if (planId != null) {
+            where.append(" and a.planId = :plan");
+            params.and("plan", planId);
+        }
+        if (status != null) {
+            where.append(" and a.status = :status");
+            params.and("status", status);
+        }
     }
 }
