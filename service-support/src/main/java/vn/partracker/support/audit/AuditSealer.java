@@ -39,6 +39,9 @@ public class AuditSealer {
 
     private static final long POLL_MILLIS = 2_000;
 
+    /** The pending gauge is recounted at most this often, as the outbox relay does with its gauges. */
+    private static final long GAUGE_EVERY_NANOS = 1_000_000_000L;
+
     private final AuditRepository repository;
     private final MeterRegistry registry;
     private final Semaphore signal = new Semaphore(0);
@@ -160,6 +163,7 @@ public class AuditSealer {
 
     private void loop() {
         long backoff = 100;
+        long countedAt = System.nanoTime() - GAUGE_EVERY_NANOS;
         while (running) {
             try {
                 signal.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -173,7 +177,10 @@ public class AuditSealer {
                     finishedRound = Math.max(finishedRound, round);
                     rounds.notifyAll();
                 }
-                pendingSeen.set(repository.pendingCount());
+                if (System.nanoTime() - countedAt >= GAUGE_EVERY_NANOS) {
+                    pendingSeen.set(repository.pendingCount());
+                    countedAt = System.nanoTime();
+                }
                 backoff = 100;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
