@@ -159,11 +159,29 @@ public final class KafkaBroker implements AutoCloseable {
             if (!settings.isEmpty()) {
                 admin.incrementalAlterConfigs(settings).all().get(30, TimeUnit.SECONDS);
             }
+            awaitSettings(topics, Duration.ofSeconds(30));
         } catch (ExecutionException | TimeoutException e) {
             throw new LaunchException("Could not create the Kafka topics " + topics + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LaunchException("Interrupted while creating Kafka topics", e);
+        }
+    }
+
+    /**
+     * Waits until the broker reports each topic's settings: an altered configuration reaches the broker's metadata
+     * a moment after the controller accepted it, and the services must not start before.
+     */
+    private void awaitSettings(Collection<String> topics, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String topic : topics) {
+            Map<String, String> wanted = Topics.configOf(topic);
+            while (!topicConfig(topic).entrySet().containsAll(wanted.entrySet())) {
+                if (System.nanoTime() > deadline) {
+                    throw new LaunchException("Kafka did not apply the settings " + wanted + " to " + topic);
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
