@@ -5,6 +5,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +16,123 @@ import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.MeasurementReview;
 import vn.partracker.indicators.domain.MeasurementRevision;
 import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
+import vn.partracker.support.jdbc.Jdbc;
 
 /** Figures with their revisions and reviews. */
 @ApplicationScoped
 public class MeasurementRepository implements PanacheRepositoryBase<Measurement, UUID> {
+
+    /**
+     * The first revision of a figure checked against an in-memory snapshot, written by one statement that first
+     * proves the snapshot still holds: the indicator is share-locked at the version the figure was checked against
+     * (an update of its definition waits for this figure, then re-evaluates it), {@code reference_generation} is the
+     * snapshot's, no period lock covers the figure's period, and no figure exists for its indicator, agency and
+     * period. Only then are the figure and its revision inserted.
+     */
+    private static final String INSERT_FIRST_REVISION = """
+            WITH ind AS (
+                SELECT id FROM indicator WHERE id = ?::uuid AND version = ? FOR SHARE
+            ), ref AS (
+                SELECT generation FROM reference_generation
+            ), lk AS (
+                SELECT period, reason FROM period_lock
+                 WHERE ((indicator_id IS NULL AND plan_id IS NULL) OR indicator_id = ?::uuid OR plan_id = ?::uuid)
+                   AND period_start <= ?::date AND period_end >= ?::date
+                 LIMIT 1
+            ), m AS (
+                INSERT INTO measurement (id, indicator_id, agency_id, period, status, revision, version, numerator,
+                    denominator, entered_value, components, subtotals, computed_value, achievement_status,
+                    achievement, note, source, submitted_at, submitted_by)
+                SELECT ?::uuid, ind.id, ?::uuid, ?, ?, ?, ?, ?::numeric, ?::numeric, ?::numeric, ?, ?, ?::numeric,
+                    ?, ?, ?, ?, ?::timestamptz, ?
+                  FROM ind, ref
+                 WHERE ref.generation = ? AND NOT EXISTS (SELECT 1 FROM lk)
+                ON CONFLICT ON CONSTRAINT measurement_one_per_period DO NOTHING
+                RETURNING id, revision, numerator, denominator, entered_value, components, subtotals, computed_value,
+                    achievement_status, achievement, note, source, submitted_at, submitted_by
+            ), rev AS (
+                INSERT INTO measurement_revision (measurement_id, revision, numerator, denominator, entered_value,
+                    components, subtotals, computed_value, achievement_status, achievement, note, source,
+                    submitted_at, submitted_by)
+                SELECT * FROM m
+                RETURNING measurement_id
+            )
+            SELECT (SELECT count(*) FROM ind) AS indicator_current, (SELECT generation FROM ref) AS generation,
+                   (SELECT period FROM lk) AS lock_period, (SELECT reason FROM lk) AS lock_reason,
+                   (SELECT count(*) FROM rev) AS inserted
+            """;
+
+    /**
+     * What {@link #insertFirstRevision} found.
+     *
+     * @param indicatorCurrent whether the indicator still has the version the figure was checked against
+     * @param generation the database's {@code reference_generation}
+     * @param lockPeriod the period of a lock that closes the figure's period, or {@code null}
+     * @param lockReason that lock's reason
+     * @param inserted whether the figure and its first revision were written
+     */
+    public record FirstRevision(
+            boolean indicatorCurrent, long generation, String lockPeriod, String lockReason, boolean inserted) {}
+
+    private final Jdbc jdbc;
+
+    public MeasurementRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Writes a figure and its first revision in one statement, unless the reference data it was checked against
+     * changed, a period lock covers it or it exists already; see {@link #INSERT_FIRST_REVISION}.
+     *
+     * @param m the figure, every column set
+     * @param planId the plan of the figure's indicator (for plan-wide locks)
+     * @param indicatorVersion the version of the indicator the figure was checked against
+     * @param generation the {@code reference_generation} of that check
+     * @param periodStart first day of the figure's period
+     * @param periodEnd last day of the figure's period
+     */
+    public FirstRevision insertFirstRevision(
+            Measurement m,
+            UUID planId,
+            long indicatorVersion,
+            long generation,
+            LocalDate periodStart,
+            LocalDate periodEnd) {
+        return jdbc.queryOne(
+                        INSERT_FIRST_REVISION,
+                        rs -> new FirstRevision(
+                                rs.getLong("indicator_current") > 0,
+                                rs.getLong("generation"),
+                                rs.getString("lock_period"),
+                                rs.getString("lock_reason"),
+                                rs.getLong("inserted") > 0),
+                        m.indicatorId,
+                        indicatorVersion,
+                        m.indicatorId,
+                        planId,
+                        periodStart,
+                        periodEnd,
+                        m.id,
+                        m.agencyId,
+                        m.period,
+                        m.status.name(),
+                        m.revision,
+                        m.version,
+                        m.numerator,
+                        m.denominator,
+                        m.enteredValue,
+                        m.components,
+                        m.subtotals,
+                        m.computedValue,
+                        m.achievementStatus,
+                        m.achievement,
+                        m.note,
+                        m.source,
+                        m.submittedAt,
+                        m.submittedBy,
+                        generation)
+                .orElseThrow();
+    }
 
     /** @return the figure, locked until the transaction ends so concurrent changes are serialized */
     public Optional<Measurement> findForUpdate(UUID id) {

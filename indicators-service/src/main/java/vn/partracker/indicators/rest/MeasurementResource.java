@@ -103,8 +103,9 @@ public class MeasurementResource {
     public Response submit(
             @HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull MeasurementRequest request) {
         IdempotentResult result = idempotency.execute(idempotencyKey, "POST /api/measurements", request, () -> {
-            MeasurementResponse created = service.submit(request);
-            return IdempotentResult.of(201, "/api/measurements/" + created.id(), created);
+            MeasurementService.Submitted created = service.submit(request);
+            return IdempotentResult.of(
+                    201, "/api/measurements/" + created.figure().id(), created.json());
         });
         return result.toResponse();
     }

@@ -24,7 +24,8 @@ import vn.partracker.indicators.repository.AgencyReplicaRepository;
  * shared rule {@code AgencyGroupUpserted.includes}, so this service expands a group exactly as the others do.
  *
  * <p>{@link #view()} returns a per-request cache: a bulk import of 100,000 rows asks about the same few hundred
- * agencies again and again, and each is read from the database once.
+ * agencies again and again, and each is read from the database once. {@link #view(ReferenceSnapshot)} answers the
+ * same questions from an in-memory snapshot instead ({@link ReferenceData}), reading nothing.
  */
 @ApplicationScoped
 public class AgencyDirectory {
@@ -39,24 +40,38 @@ public class AgencyDirectory {
 
     /** @return a fresh cached view of the replicas, to be used within one request or import */
     public View view() {
-        return new View();
+        return new View(null);
+    }
+
+    /**
+     * @param snapshot the reference data to answer from
+     * @return a view that reads the snapshot instead of the replica tables
+     */
+    public View view(ReferenceSnapshot snapshot) {
+        return new View(snapshot);
     }
 
     /** A cached view of the replicas; not thread-safe, one per request. */
     public final class View {
 
+        private final ReferenceSnapshot snapshot;
         private final Map<UUID, Optional<AgencyReplica>> agencyCache = new HashMap<>();
         private final Map<UUID, Optional<AgencyGroupReplica>> groupCache = new HashMap<>();
         private final Map<String, Optional<AgencyReplica>> byCode = new HashMap<>();
         private List<AgencyReplica> all;
 
-        private View() {}
+        private View(ReferenceSnapshot snapshot) {
+            this.snapshot = snapshot;
+        }
 
         /**
          * @param id an agency id
          * @return the replicated agency, if any
          */
         public Optional<AgencyReplica> agency(UUID id) {
+            if (snapshot != null) {
+                return snapshot.agency(id);
+            }
             return agencyCache.computeIfAbsent(id, key -> Optional.ofNullable(agencies.findById(key)));
         }
 
@@ -67,7 +82,8 @@ public class AgencyDirectory {
          */
         public Optional<AgencyReplica> agencyByCode(String code, LocalDate date) {
             return byCode.computeIfAbsent(code, key -> {
-                List<AgencyReplica> found = agencies.findByCode(key);
+                List<AgencyReplica> found =
+                        snapshot != null ? snapshot.agenciesWithCode(key) : agencies.findByCode(key);
                 return found.stream()
                         .filter(a -> a.validOn(date))
                         .findFirst()
@@ -80,6 +96,9 @@ public class AgencyDirectory {
          * @return the replicated group, if any
          */
         public Optional<AgencyGroupReplica> group(UUID id) {
+            if (snapshot != null) {
+                return snapshot.group(id);
+            }
             return groupCache.computeIfAbsent(id, key -> Optional.ofNullable(groups.findById(key)));
         }
 
@@ -144,7 +163,7 @@ public class AgencyDirectory {
          */
         public List<AgencyReplica> expand(Collection<IndicatorAgency> refs, LocalDate date) {
             if (all == null) {
-                all = agencies.listAllAgencies();
+                all = snapshot != null ? snapshot.allAgencies() : agencies.listAllAgencies();
                 all.forEach(a -> agencyCache.putIfAbsent(a.id, Optional.of(a)));
             }
             return all.stream().filter(a -> isAmong(refs, a, date)).toList();

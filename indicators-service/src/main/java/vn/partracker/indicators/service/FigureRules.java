@@ -52,7 +52,20 @@ public class FigureRules {
 
     /** @return a context caching indicators, agencies and locks for one request or one import */
     public Context context() {
-        return new Context(directory.view());
+        return new Context(directory.view(), null);
+    }
+
+    /**
+     * A context that answers indicators, agencies and groups from an in-memory snapshot ({@link ReferenceData})
+     * instead of the tables. It takes no share lock on the indicator: whoever writes a figure checked in it must
+     * check, in the writing statement, that the snapshot's generation and the indicator's version are still current
+     * (as {@link MeasurementService#submit} does).
+     *
+     * @param snapshot the reference data to check against
+     * @return a context for one request
+     */
+    public Context context(ReferenceSnapshot snapshot) {
+        return new Context(directory.view(snapshot), snapshot);
     }
 
     /**
@@ -217,17 +230,20 @@ public class FigureRules {
     /**
      * Per-request caches of indicators, component trees and locks, on top of an agency view. Indicators are read
      * {@code FOR SHARE}: a figure is checked and evaluated against a definition that cannot change before the figure
-     * commits (an indicator update waits for it, then sees the figure when it re-evaluates achievement).
+     * commits (an indicator update waits for it, then sees the figure when it re-evaluates achievement). A context
+     * on a {@link ReferenceSnapshot} reads indicators from it instead, unlocked; see {@link #context(ReferenceSnapshot)}.
      */
     public final class Context {
 
         final AgencyDirectory.View view;
+        private final ReferenceSnapshot snapshot;
         private final Map<UUID, Optional<Indicator>> byId = new HashMap<>();
         private final Map<UUID, List<Component>> trees = new HashMap<>();
         private List<PeriodLock> lockList;
 
-        private Context(AgencyDirectory.View view) {
+        private Context(AgencyDirectory.View view, ReferenceSnapshot snapshot) {
             this.view = view;
+            this.snapshot = snapshot;
         }
 
         /** @return the agency view of this context */
@@ -237,6 +253,9 @@ public class FigureRules {
 
         /** @return the indicator, cached */
         public Optional<Indicator> indicator(UUID id) {
+            if (snapshot != null) {
+                return snapshot.indicator(id);
+            }
             return byId.computeIfAbsent(id, indicators::findForShare);
         }
 
@@ -248,6 +267,9 @@ public class FigureRules {
         }
 
         List<Component> tree(Indicator indicator) {
+            if (snapshot != null) {
+                return snapshot.tree(indicator);
+            }
             return trees.computeIfAbsent(indicator.id, key -> IndicatorMapper.componentTree(indicator));
         }
 

@@ -35,6 +35,11 @@ final class MeasurementMapper {
     private MeasurementMapper() {}
 
     static MeasurementResponse toResponse(Measurement m) {
+        return toResponse(m, achievement(m.achievement));
+    }
+
+    /** As {@link #toResponse(Measurement)}, with the figure's stored achievement already read. */
+    static MeasurementResponse toResponse(Measurement m, AchievementState achievement) {
         return new MeasurementResponse(
                 m.id,
                 m.indicatorId,
@@ -55,7 +60,7 @@ final class MeasurementMapper {
                 m.reviewedAt,
                 m.reviewedBy,
                 m.reviewReason,
-                toDto(achievement(m.achievement)));
+                toDto(achievement));
     }
 
     static RevisionResponse toResponse(MeasurementRevision r) {
@@ -85,6 +90,11 @@ final class MeasurementMapper {
     }
 
     static MeasurementState toEvent(Measurement m) {
+        return toEvent(m, achievement(m.achievement));
+    }
+
+    /** As {@link #toEvent(Measurement)}, with the figure's stored achievement already read. */
+    static MeasurementState toEvent(Measurement m, AchievementState achievement) {
         return new MeasurementState(
                 MeasurementState.SCHEMA_VERSION,
                 m.id,
@@ -99,7 +109,7 @@ final class MeasurementMapper {
                 m.enteredValue,
                 points(m.components),
                 m.computedValue,
-                achievement(m.achievement),
+                achievement,
                 m.note,
                 m.source,
                 m.submittedAt == null ? null : m.submittedAt.atOffset(ZoneOffset.UTC),

@@ -1,5 +1,7 @@
 package vn.partracker.indicators.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import vn.partracker.events.EventJson;
 import vn.partracker.events.EventTypes;
+import vn.partracker.events.payload.AchievementState;
 import vn.partracker.events.period.Period;
 import vn.partracker.indicators.api.MeasurementRequest;
 import vn.partracker.indicators.api.MeasurementResponse;
@@ -62,6 +65,8 @@ public class MeasurementService {
     private final FigureScope scope;
     private final Caller caller;
     private final AuditTrail audit;
+    private final ReferenceData reference;
+    private final ObjectMapper mapper;
 
     public MeasurementService(
             MeasurementRepository measurements,
@@ -69,7 +74,11 @@ public class MeasurementService {
             MeasurementEvents events,
             FigureScope scope,
             Caller caller,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ReferenceData reference,
+            ObjectMapper mapper) {
+        this.reference = reference;
+        this.mapper = mapper;
         this.measurements = measurements;
         this.rules = rules;
         this.events = events;
@@ -79,7 +88,21 @@ public class MeasurementService {
     }
 
     /**
+     * A submitted figure and its JSON text, serialised once for the answer, the audit row and the stored
+     * Idempotency-Key answer.
+     *
+     * @param figure the figure as answered
+     * @param json {@code figure} as the service's JSON
+     */
+    public record Submitted(MeasurementResponse figure, String json) {}
+
+    /**
      * Submits the first revision of a figure.
+     *
+     * <p>The figure is checked against the in-memory reference data ({@link ReferenceData}) when a current snapshot
+     * is loaded, and written by one statement that re-proves what the snapshot decided (generation, indicator
+     * version, period locks, uniqueness); when the snapshot turns out to be behind, or none is loaded, it is checked
+     * against the tables instead. Both give the same answers.
      *
      * @throws ValidationException naming every invalid field (nothing written)
      * @throws ForbiddenException when the caller may not act for the figure's agency
@@ -87,7 +110,7 @@ public class MeasurementService {
      * @throws ConflictException when the figure exists already (change it with PUT)
      */
     @Transactional
-    public MeasurementResponse submit(MeasurementRequest request) {
+    public Submitted submit(MeasurementRequest request) {
         Figures figures = new Figures(
                 request.numerator(),
                 request.denominator(),
@@ -95,6 +118,71 @@ public class MeasurementService {
                 request.components(),
                 request.note(),
                 request.source());
+        Optional<ReferenceSnapshot> snapshot = reference.current();
+        if (snapshot.isPresent()) {
+            Optional<Submitted> created = submitChecked(snapshot.get(), request, figures);
+            if (created.isPresent()) {
+                return created.get();
+            }
+        }
+        return submitReadingTables(request, figures);
+    }
+
+    /**
+     * The submission checked against a snapshot; empty (with nothing written) when the snapshot proved stale.
+     */
+    private Optional<Submitted> submitChecked(ReferenceSnapshot snapshot, MeasurementRequest request, Figures figures) {
+        FigureRules.Context ctx = rules.context(snapshot);
+        FigureRules.Checked checked =
+                rules.check(ctx, request.indicatorId(), request.agencyId(), request.period(), figures);
+        Optional<String> forbidden = checked.agency() == null
+                ? Optional.empty()
+                : scope.refusal(ctx.view(), checked.agency(), checked.period());
+        if (forbidden.isPresent() || !checked.valid()) {
+            if (!reference.stillCurrent(snapshot)) {
+                return Optional.empty();
+            }
+            reference.answeredFromSnapshot();
+            if (forbidden.isPresent()) {
+                throw new ForbiddenException(forbidden.get());
+            }
+            throw new ValidationException(checked.errors());
+        }
+        Indicator indicator = checked.indicator();
+        Period period = checked.period();
+        Measurement m = firstRevision(request, figures, checked);
+        MeasurementRepository.FirstRevision written = measurements.insertFirstRevision(
+                m,
+                indicator.planId,
+                indicator.version,
+                snapshot.generation(),
+                period.calendarStart(),
+                period.calendarEnd());
+        if (!written.indicatorCurrent() || written.generation() != snapshot.generation()) {
+            reference.seen(written.generation());
+            Log.debugf(
+                    "reference snapshot %s behind (database at %s, indicator current: %s); checking against the tables",
+                    Long.valueOf(snapshot.generation()),
+                    Long.valueOf(written.generation()),
+                    Boolean.valueOf(written.indicatorCurrent()));
+            return Optional.empty();
+        }
+        reference.answeredFromSnapshot();
+        if (written.lockPeriod() != null) {
+            throw locked(indicator, period, written.lockPeriod(), written.lockReason());
+        }
+        if (!written.inserted()) {
+            throw measurements
+                    .findByKey(m.indicatorId, m.agencyId, m.period)
+                    .map(MeasurementService::duplicate)
+                    .orElseGet(() -> concurrent(m));
+        }
+        return Optional.of(created(m));
+    }
+
+    /** The submission checked against the tables, the indicator share-locked: the way without a current snapshot. */
+    private Submitted submitReadingTables(MeasurementRequest request, Figures figures) {
+        reference.answeredFromTables();
         FigureRules.Context ctx = rules.context();
         FigureRules.Checked checked =
                 rules.check(ctx, request.indicatorId(), request.agencyId(), request.period(), figures);
@@ -113,6 +201,17 @@ public class MeasurementService {
                 .ifPresent(existing -> {
                     throw duplicate(existing);
                 });
+        Measurement m = firstRevision(request, figures, checked);
+        try {
+            measurements.persistAndFlush(m);
+        } catch (PersistenceException e) {
+            throw concurrent(m);
+        }
+        measurements.addRevision(revisionOf(m));
+        return created(m);
+    }
+
+    private Measurement firstRevision(MeasurementRequest request, Figures figures, FigureRules.Checked checked) {
         Measurement m = new Measurement();
         m.id = UUID.randomUUID();
         m.indicatorId = request.indicatorId();
@@ -122,18 +221,31 @@ public class MeasurementService {
         m.revision = 1;
         m.version = 1;
         applyFigures(m, figures, checked.computed(), caller.subject());
+        return m;
+    }
+
+    /**
+     * The event, the log line and the audit row of a figure's first revision, once it is written. The answer is
+     * serialised once here: the audit row, the stored Idempotency-Key answer and the HTTP body are that same text.
+     */
+    private Submitted created(Measurement m) {
+        AchievementState achievement = MeasurementMapper.achievement(m.achievement);
+        events.append(EventTypes.MEASUREMENT_SUBMITTED, MeasurementMapper.toEvent(m, achievement));
+        Log.debugf("figure %s submitted: indicator %s agency %s period %s", m.id, m.indicatorId, m.agencyId, m.period);
+        MeasurementResponse created = MeasurementMapper.toResponse(m, achievement);
+        String json;
         try {
-            measurements.persistAndFlush(m);
-        } catch (PersistenceException e) {
-            throw new ConflictException("a figure for indicator " + m.indicatorId + ", agency " + m.agencyId
-                    + " and period " + m.period + " was submitted at the same time; change it with PUT");
+            json = mapper.writeValueAsString(created);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("figure " + m.id + " could not be written as JSON", e);
         }
-        measurements.addRevision(revisionOf(m));
-        publish(m, EventTypes.MEASUREMENT_SUBMITTED);
-        Log.infof("figure %s submitted: indicator %s agency %s period %s", m.id, m.indicatorId, m.agencyId, m.period);
-        MeasurementResponse created = MeasurementMapper.toResponse(m);
-        audit.record("measurement.submitted", "Measurement", m.id, null, created);
-        return created;
+        audit.record("measurement.submitted", "Measurement", m.id, null, json);
+        return new Submitted(created, json);
+    }
+
+    private static ConflictException concurrent(Measurement m) {
+        return new ConflictException("a figure for indicator " + m.indicatorId + ", agency " + m.agencyId
+                + " and period " + m.period + " was submitted at the same time; change it with PUT");
     }
 
     /**
@@ -172,7 +284,7 @@ public class MeasurementService {
         measurements.flush();
         measurements.addRevision(revisionOf(m));
         publish(m, EventTypes.MEASUREMENT_REVISED);
-        Log.infof("figure %s revised to revision %d", id, m.revision);
+        Log.debugf("figure %s revised to revision %d", id, m.revision);
         MeasurementResponse revised = MeasurementMapper.toResponse(m);
         audit.record("measurement.revised", "Measurement", m.id, before, revised);
         return revised;
@@ -340,11 +452,13 @@ public class MeasurementService {
     private void requireUnlocked(FigureRules.Context ctx, Indicator indicator, Period period) {
         Optional<PeriodLock> lock = rules.lockFor(ctx, indicator, period);
         if (lock.isPresent()) {
-            throw new LockedException(
-                    "period " + period + " of indicator " + indicator.id + " is locked (lock " + lock.get().period
-                            + ")",
-                    lock.get().reason);
+            throw locked(indicator, period, lock.get().period, lock.get().reason);
         }
+    }
+
+    private static LockedException locked(Indicator indicator, Period period, String lockPeriod, String reason) {
+        return new LockedException(
+                "period " + period + " of indicator " + indicator.id + " is locked (lock " + lockPeriod + ")", reason);
     }
 
     private static ConflictException duplicate(Measurement existing) {

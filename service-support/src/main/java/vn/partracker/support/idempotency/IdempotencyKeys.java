@@ -42,8 +42,13 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Runs {@code action} once per (scope, key). Concurrent requests with one key are serialized by an advisory
-     * lock held until the transaction ends, so the second sees the first's stored answer.
+     * Runs {@code action} once per (scope, key).
+     *
+     * <p>The key is claimed first by inserting its row (status 0, not visible to anyone else until the transaction
+     * commits, and only ever committed with the answer). A concurrent request with the same key waits on that row
+     * until this transaction ends: if it commits, the other finds the stored answer; if it rolls back, the other
+     * claims the key itself. Two statements in the normal case (claim, then store the answer), where an advisory
+     * lock, a lookup and an insert took three.
      *
      * @param key the Idempotency-Key header, or {@code null} to just run the action
      * @param scope the operation, e.g. {@code POST /api/agencies}
@@ -59,42 +64,66 @@ public class IdempotencyKeys {
         }
         String hash = hash(request);
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement lock =
-                    connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
-                lock.setString(1, scope + "\n" + key);
-                lock.execute();
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT request_hash, status, location, response_body FROM idempotency_key"
-                            + " WHERE scope = ? AND idem_key = ?")) {
-                select.setString(1, scope);
-                select.setString(2, key);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        if (!rs.getString(1).equals(hash)) {
-                            throw new ConflictException(
-                                    "Idempotency-Key '" + key + "' was already used with a different request body");
-                        }
-                        return new IdempotentResult(rs.getInt(2), rs.getString(3), rs.getString(4), true);
-                    }
-                }
+            if (!claim(connection, scope, key, hash)) {
+                return stored(connection, scope, key, hash);
             }
             IdempotentResult result = action.get();
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO idempotency_key (scope, idem_key, request_hash, status, location, response_body)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, scope);
-                insert.setString(2, key);
-                insert.setString(3, hash);
-                insert.setInt(4, result.status());
-                insert.setString(5, result.location());
-                insert.setString(6, result.body() == null ? null : mapper.writeValueAsString(result.body()));
-                insert.executeUpdate();
+            try (PreparedStatement answer =
+                    connection.prepareStatement("UPDATE idempotency_key SET status = ?, location = ?, response_body = ?"
+                            + " WHERE scope = ? AND idem_key = ?")) {
+                answer.setInt(1, result.status());
+                answer.setString(2, result.location());
+                answer.setString(3, json(result.body()));
+                answer.setString(4, scope);
+                answer.setString(5, key);
+                answer.executeUpdate();
             }
             return result;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("could not store the answer for Idempotency-Key " + key, e);
         }
+    }
+
+    /** Inserts the key's row; {@code false} when a committed row holds it already (waits for an uncommitted one). */
+    private static boolean claim(Connection connection, String scope, String key, String hash) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(
+                "INSERT INTO idempotency_key (scope, idem_key, request_hash, status) VALUES (?, ?, ?, 0)"
+                        + " ON CONFLICT (scope, idem_key) DO NOTHING")) {
+            claim.setString(1, scope);
+            claim.setString(2, key);
+            claim.setString(3, hash);
+            return claim.executeUpdate() == 1;
+        }
+    }
+
+    /** The stored answer of a key used before; 409 when it was used with another body. */
+    private static IdempotentResult stored(Connection connection, String scope, String key, String hash)
+            throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT request_hash, status, location, response_body FROM idempotency_key"
+                        + " WHERE scope = ? AND idem_key = ?")) {
+            select.setString(1, scope);
+            select.setString(2, key);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new ConflictException("Idempotency-Key '" + key + "' was released while this request"
+                            + " waited for it (its answer expired); send the request again");
+                }
+                if (!rs.getString(1).equals(hash)) {
+                    throw new ConflictException(
+                            "Idempotency-Key '" + key + "' was already used with a different request body");
+                }
+                return new IdempotentResult(rs.getInt(2), rs.getString(3), rs.getString(4), true);
+            }
+        }
+    }
+
+    /** The answer's body as stored: JSON text as it is, anything else serialised once. */
+    private String json(Object body) throws JsonProcessingException {
+        if (body == null) {
+            return null;
+        }
+        return body instanceof String text ? text : mapper.writeValueAsString(body);
     }
 
     private String hash(Object request) {

@@ -9,7 +9,8 @@ import java.net.URI;
  *
  * @param status HTTP status of the first answer
  * @param location value of the Location header, or {@code null}
- * @param body the response entity (an object the first time, stored JSON text on replay)
+ * @param body the response entity: an object, or JSON text (a {@link String} is always taken as JSON text, stored and
+ *     sent as it is); stored JSON text on replay
  * @param replayed whether this answer comes from the store
  */
 public record IdempotentResult(int status, String location, Object body, boolean replayed) {

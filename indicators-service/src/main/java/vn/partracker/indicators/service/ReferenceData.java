@@ -1,0 +1,159 @@
+package vn.partracker.indicators.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.partracker.indicators.repository.ReferenceDataRepository;
+
+/**
+ * Keeps the reference data of figure checks in memory ({@link ReferenceSnapshot}) so that a single submission reads
+ * no indicator, agency or group row: the issue-13 profile had those reads (and Hibernate loading them) at about a
+ * fifth of the service's CPU per figure.
+ *
+ * <p>Correctness never rests on the snapshot being fresh. Every committed change of those tables moves
+ * {@code reference_generation} (database triggers, so consumers, the API, other instances and hand edits all count),
+ * and a figure checked against a snapshot is written only by a statement that finds the generation unchanged (and
+ * share-locks the indicator at the version it was checked against); a refusal is confirmed against the generation
+ * before it is answered. When either finds the snapshot behind, the request is checked against the tables as before
+ * and a reload starts on this class's own thread. A stale snapshot therefore costs one slow request, never a wrong
+ * answer.
+ *
+ * <p>Reloads run one at a time, at most every {@link #MIN_RELOAD_MILLIS}, outside any request: while the directory
+ * changes quickly (an agency import streaming events) submissions simply take the table path. The counter
+ * {@code partracker_figure_checks_total{against=snapshot|tables}} shows which way submissions went.
+ */
+@ApplicationScoped
+public class ReferenceData {
+
+    /** Shortest time between the starts of two reloads. */
+    static final long MIN_RELOAD_MILLIS = 200;
+
+    private final ReferenceDataRepository repository;
+    private final Counter againstSnapshot;
+    private final Counter againstTables;
+    private final AtomicLong newestSeen = new AtomicLong();
+    private final Object wakeUp = new Object();
+    private volatile ReferenceSnapshot snapshot;
+    private volatile boolean running;
+    private Thread loader;
+
+    public ReferenceData(ReferenceDataRepository repository, MeterRegistry registry) {
+        this.repository = repository;
+        this.againstSnapshot = Counter.builder("partracker.figure.checks")
+                .description("Single submissions by what they were checked against: the in-memory snapshot or the"
+                        + " tables (no current snapshot, or it proved stale)")
+                .tag("against", "snapshot")
+                .register(registry);
+        this.againstTables = Counter.builder("partracker.figure.checks")
+                .description("Single submissions by what they were checked against: the in-memory snapshot or the"
+                        + " tables (no current snapshot, or it proved stale)")
+                .tag("against", "tables")
+                .register(registry);
+    }
+
+    /** Counts a submission answered from the snapshot (written, or refused with the snapshot confirmed current). */
+    public void answeredFromSnapshot() {
+        againstSnapshot.increment();
+    }
+
+    /** Counts a submission checked against the tables. */
+    public void answeredFromTables() {
+        againstTables.increment();
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        loader = new Thread(this::loop, "reference-data");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (loader != null) {
+            loader.interrupt();
+        }
+    }
+
+    /**
+     * @return the snapshot to check a figure against, or empty while none is loaded or the newest one is known to be
+     *     behind the database (the caller then reads the tables)
+     */
+    public Optional<ReferenceSnapshot> current() {
+        ReferenceSnapshot s = snapshot;
+        if (s == null || s.generation() < newestSeen.get()) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    /**
+     * Records that the database is at {@code generation}; a snapshot older than that is no longer used and a reload
+     * starts.
+     */
+    public void seen(long generation) {
+        long before = newestSeen.getAndAccumulate(generation, Math::max);
+        ReferenceSnapshot s = snapshot;
+        if (generation > before && (s == null || s.generation() < generation)) {
+            synchronized (wakeUp) {
+                wakeUp.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Whether {@code s} still describes the committed reference data, asked of the database (one short query, in
+     * the caller's transaction): used before answering a refusal that the snapshot decided.
+     */
+    public boolean stillCurrent(ReferenceSnapshot s) {
+        long generation = repository.generation();
+        seen(generation);
+        return generation == s.generation();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                ReferenceSnapshot s = snapshot;
+                if (s != null && s.generation() >= newestSeen.get()) {
+                    synchronized (wakeUp) {
+                        s = snapshot;
+                        if (s != null && s.generation() >= newestSeen.get()) {
+                            wakeUp.wait(TimeUnit.SECONDS.toMillis(30));
+                        }
+                    }
+                    continue;
+                }
+                long began = System.nanoTime();
+                ReferenceSnapshot loaded = new ReferenceSnapshot(repository.load());
+                snapshot = loaded;
+                newestSeen.getAndAccumulate(loaded.generation(), Math::max);
+                Log.debugf(
+                        "reference data loaded at generation %d in %d ms: %s",
+                        loaded.generation(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), loaded.size());
+                Thread.sleep(MIN_RELOAD_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                Log.warnf(e, "could not load the reference data; figures are checked against the tables meanwhile");
+                try {
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(2));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+}
