@@ -85,6 +85,14 @@ final class MeasurementMapper {
     }
 
     static MeasurementState toEvent(Measurement m) {
+        return toEvent(m, achievement(m.achievement));
+    }
+
+    /**
+     * The event payload of a figure whose achievement is at hand as an object (a bulk import has just computed it),
+     * so the stored JSON need not be read back.
+     */
+    static MeasurementState toEvent(Measurement m, AchievementState achievement) {
         return new MeasurementState(
                 MeasurementState.SCHEMA_VERSION,
                 m.id,
@@ -99,7 +107,7 @@ final class MeasurementMapper {
                 m.enteredValue,
                 points(m.components),
                 m.computedValue,
-                achievement(m.achievement),
+                achievement,
                 m.note,
                 m.source,
                 m.submittedAt == null ? null : m.submittedAt.atOffset(ZoneOffset.UTC),
