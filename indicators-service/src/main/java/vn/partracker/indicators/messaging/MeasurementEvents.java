@@ -6,6 +6,7 @@ import java.util.List;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.support.outbox.NewEvent;
+import vn.partracker.support.outbox.OutboxBulkWriter;
 import vn.partracker.support.outbox.OutboxWriter;
 
 /**
@@ -17,9 +18,11 @@ import vn.partracker.support.outbox.OutboxWriter;
 public class MeasurementEvents {
 
     private final OutboxWriter outbox;
+    private final OutboxBulkWriter bulk;
 
-    public MeasurementEvents(OutboxWriter outbox) {
+    public MeasurementEvents(OutboxWriter outbox, OutboxBulkWriter bulk) {
         this.outbox = outbox;
+        this.bulk = bulk;
     }
 
     /** One change of a figure: the event type and the state after it. */
@@ -32,12 +35,12 @@ public class MeasurementEvents {
     }
 
     /**
-     * Appends the events of many changes, in order, with one JDBC batch: a 100,000-row import would otherwise spend
-     * its time on one round trip per event.
+     * Appends the events of many changes, in order, with one {@code COPY} ({@link OutboxBulkWriter}): a
+     * 100,000-row import would otherwise spend its time binding statement parameters.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<Change> changes) {
-        outbox.appendAll(changes.stream()
+        bulk.appendAll(changes.stream()
                 .map(c -> new NewEvent(Topics.MEASUREMENTS, c.figure().id().toString(), c.type(), c.figure()))
                 .toList());
     }

@@ -1,23 +1,28 @@
 package vn.partracker.indicators.repository;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
+import vn.partracker.support.jdbc.CopyText;
 import vn.partracker.support.jdbc.Jdbc;
 
 /**
- * Reads and writes figures of a bulk import with JDBC batches: one query finds the existing figures of a chunk of
- * rows, and one batched statement each inserts, updates and adds revisions (the driver's
- * {@code reWriteBatchedInserts} turns the insert batches into multi-row statements). The {@link Measurement} objects
+ * Reads and writes figures of a bulk import set by set: one query finds (and locks) the existing figures of a chunk
+ * of rows, and the chunk's new figures, revised figures and revisions each reach the database with one
+ * {@code COPY} and at most one statement. The {@link Measurement} objects
  * are used as plain carriers here; they are never attached to a Hibernate session, so this class does for
  * {@code version} what {@code @Version} does on the JPA path.
  */
@@ -28,10 +33,15 @@ public class MeasurementBatchRepository {
             + " denominator, entered_value, components, subtotals, computed_value, achievement_status, achievement,"
             + " note, source, submitted_at, submitted_by";
 
-    private final Jdbc jdbc;
+    /** The import transaction's staging table ({@link #insertNew}). */
+    static final String STAGE = "measurement_stage";
 
-    public MeasurementBatchRepository(Jdbc jdbc) {
+    private final Jdbc jdbc;
+    private final AgroalDataSource dataSource;
+
+    public MeasurementBatchRepository(Jdbc jdbc, AgroalDataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     /**
@@ -60,81 +70,129 @@ public class MeasurementBatchRepository {
         return found;
     }
 
-    /** Inserts new figures. */
+    /**
+     * Inserts new figures: the rows are copied ({@code COPY FROM STDIN}) into a temporary staging table that lives
+     * only as long as the import's transaction ({@code ON COMMIT DROP}, so a failed or rolled-back import leaves
+     * nothing behind, and the pooled connection is clean for the next user), then moved with one
+     * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. A figure another transaction committed in the meantime
+     * (a single submission of the same indicator, agency and period racing the import) is not inserted; the caller
+     * learns which were and treats the others as existing figures.
+     *
+     * @return the ids of the figures inserted
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insert(List<Measurement> figures) {
-        List<Object[]> rows = new ArrayList<>(figures.size());
-        for (Measurement m : figures) {
-            rows.add(
-                    row(List.of(m.id, m.indicatorId, m.agencyId, m.period, m.status.name(), m.revision, m.version), m));
+    public Set<UUID> insertNew(List<Measurement> figures) {
+        Set<UUID> inserted = new HashSet<>();
+        if (figures.isEmpty()) {
+            return inserted;
         }
-        jdbc.batch(
-                "INSERT INTO measurement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " ?, ?)",
-                rows);
+        try (Connection c = dataSource.getConnection()) {
+            stage(c, figures, false);
+            try (PreparedStatement move = c.prepareStatement("INSERT INTO measurement (" + COLUMNS + ") SELECT "
+                            + COLUMNS + " FROM " + STAGE
+                            + " ON CONFLICT (indicator_id, agency_id, period) DO NOTHING RETURNING id");
+                    ResultSet rs = move.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not insert " + figures.size() + " figures", e);
+        }
+        return inserted;
     }
 
     /**
      * Writes the new revision of existing figures (status, values) and counts the change in their version, in the
-     * database and on the carriers, so the events built from them afterwards state the version clients will see.
+     * database and on the carriers, so the events built from them afterwards state the version clients will see:
+     * the rows are staged as in {@link #insertNew} and applied with one {@code UPDATE ... FROM}. The figures were
+     * locked by {@link #findExisting}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(List<Measurement> figures) {
-        List<Object[]> rows = new ArrayList<>(figures.size());
-        for (Measurement m : figures) {
-            rows.add(row(List.of(m.status.name(), m.revision), m, m.id));
+        if (figures.isEmpty()) {
+            return;
         }
-        jdbc.batch(
-                "UPDATE measurement SET status = ?, revision = ?, version = version + 1, numerator = ?,"
-                        + " denominator = ?, entered_value = ?, components = ?, subtotals = ?, computed_value = ?,"
-                        + " achievement_status = ?, achievement = ?, note = ?, source = ?, submitted_at = ?,"
-                        + " submitted_by = ?, reviewed_at = NULL, reviewed_by = NULL, review_reason = NULL WHERE id = ?",
-                rows);
+        try (Connection c = dataSource.getConnection()) {
+            stage(c, figures, true);
+            try (PreparedStatement apply = c.prepareStatement("UPDATE measurement m SET status = s.status,"
+                    + " revision = s.revision, version = m.version + 1, numerator = s.numerator,"
+                    + " denominator = s.denominator, entered_value = s.entered_value, components = s.components,"
+                    + " subtotals = s.subtotals, computed_value = s.computed_value,"
+                    + " achievement_status = s.achievement_status, achievement = s.achievement, note = s.note,"
+                    + " source = s.source, submitted_at = s.submitted_at, submitted_by = s.submitted_by,"
+                    + " reviewed_at = NULL, reviewed_by = NULL, review_reason = NULL FROM " + STAGE
+                    + " s WHERE m.id = s.id")) {
+                apply.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not revise " + figures.size() + " figures", e);
+        }
         for (Measurement m : figures) {
             m.version = m.version + 1;
         }
     }
 
-    /** Adds the current revision of each figure to the revision history. */
+    /** Adds the current revision of each figure to the revision history, with one {@code COPY}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertRevisions(List<Measurement> figures) {
-        List<Object[]> rows = new ArrayList<>(figures.size());
-        for (Measurement m : figures) {
-            rows.add(row(List.of(m.id, m.revision), m));
+        if (figures.isEmpty()) {
+            return;
         }
-        jdbc.batch(
-                "INSERT INTO measurement_revision (measurement_id, revision, numerator, denominator,"
-                        + " entered_value, components, subtotals, computed_value, achievement_status, achievement,"
-                        + " note, source, submitted_at, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows);
+        CopyText rows = new CopyText();
+        for (Measurement m : figures) {
+            rows.add(m.id).add(m.revision);
+            values(rows, m).endRow();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            rows.copy(
+                    c,
+                    "COPY measurement_revision (measurement_id, revision, numerator, denominator, entered_value,"
+                            + " components, subtotals, computed_value, achievement_status, achievement, note, source,"
+                            + " submitted_at, submitted_by) FROM STDIN");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not write " + figures.size() + " revisions", e);
+        }
+    }
+
+    /** Fills the transaction's staging table with {@code figures} (emptied first, created on first use). */
+    private static void stage(Connection c, List<Measurement> figures, boolean forUpdate) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE measurement) ON COMMIT DROP");
+            s.execute("TRUNCATE " + STAGE);
+        }
+        CopyText rows = new CopyText();
+        for (Measurement m : figures) {
+            rows.add(m.id)
+                    .add(m.indicatorId)
+                    .add(m.agencyId)
+                    .add(m.period)
+                    .add(m.status.name())
+                    .add(m.revision)
+                    .add(forUpdate ? m.version + 1 : m.version);
+            values(rows, m).endRow();
+        }
+        rows.copy(c, "COPY " + STAGE + " (" + COLUMNS + ") FROM STDIN");
+    }
+
+    private static CopyText values(CopyText rows, Measurement m) {
+        return rows.add(m.numerator)
+                .add(m.denominator)
+                .add(m.enteredValue)
+                .add(m.components)
+                .add(m.subtotals)
+                .add(m.computedValue)
+                .add(m.achievementStatus)
+                .add(m.achievement)
+                .add(m.note)
+                .add(m.source)
+                .add(m.submittedAt)
+                .add(m.submittedBy);
     }
 
     /** @return the key under which {@link #findExisting} answers */
     public static String key(UUID indicatorId, UUID agencyId, String period) {
         return indicatorId + "|" + agencyId + "|" + period;
-    }
-
-    /**
-     * The statement parameters of one figure: {@code leading} values, the columns every statement writes (numbers,
-     * computed parts, note, source, submission) in the order of {@link #COLUMNS}, then {@code trailing} values.
-     */
-    private static Object[] row(List<Object> leading, Measurement m, Object... trailing) {
-        List<Object> values = new ArrayList<>(leading);
-        values.addAll(Arrays.asList(
-                m.numerator,
-                m.denominator,
-                m.enteredValue,
-                m.components,
-                m.subtotals,
-                m.computedValue,
-                m.achievementStatus,
-                m.achievement,
-                m.note,
-                m.source,
-                m.submittedAt,
-                m.submittedBy));
-        values.addAll(Arrays.asList(trailing));
-        return values.toArray();
     }
 
     private static Measurement read(ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.EventTypes;
+import vn.partracker.events.payload.AchievementState;
 import vn.partracker.events.period.Period;
 import vn.partracker.indicators.api.ImportSummary;
 import vn.partracker.indicators.api.MeasurementRow;
@@ -38,8 +40,15 @@ import vn.partracker.support.security.Caller;
 
 /**
  * Imports many figures in one transaction. Rows are read one at a time, checked with the same {@link FigureRules}
- * as a single submission, and written in chunks of {@value #CHUNK} with JDBC batches (figures, revisions and
- * outbox events), so a 100,000-row import needs a few hundred statements rather than 300,000.
+ * as a single submission, and written in chunks of {@value #CHUNK}: per chunk one query finds and locks the figures
+ * that exist, then the new figures, revised figures, revisions and outbox events each go to PostgreSQL as one
+ * {@code COPY} (new and revised figures through a staging table that lives only as long as the transaction, see
+ * {@link MeasurementBatchRepository}), so a 100,000-row import needs about a hundred statements and its memory stays
+ * one chunk deep.
+ *
+ * <p>A single submission of the same figure that commits while the import runs is not a failure: the import's row
+ * then finds that figure and is treated like any row for an existing figure (a new revision, unchanged, or rejected
+ * when approved); a submission that comes after the import's row waits for the import and gets 409.
  *
  * <p>A row for a figure that exists already makes a new revision when its numbers differ, counts as unchanged when
  * they are equal (re-sending a file is harmless), and is rejected when the figure is approved. With
@@ -58,7 +67,7 @@ public class BatchImporter {
     /** Most rows one import may carry. */
     public static final int MAX_ROWS = 100_000;
 
-    static final int CHUNK = 1000;
+    static final int CHUNK = 5000;
 
     private final FigureRules rules;
     private final MeasurementBatchRepository batch;
@@ -147,6 +156,7 @@ public class BatchImporter {
         private final Set<String> seen = new HashSet<>();
         private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
         private final List<Pending> chunk = new ArrayList<>();
+        private final Map<Measurement, AchievementState> achievements = new IdentityHashMap<>();
         private final List<RejectedRow> rejected = new ArrayList<>();
         private final List<UUID> submittedIds = new ArrayList<>();
         private final List<UUID> revisedIds = new ArrayList<>();
@@ -214,65 +224,100 @@ public class BatchImporter {
             if (chunk.isEmpty()) {
                 return;
             }
-            List<Measurement> keys =
-                    chunk.stream().map(p -> carrier(p.checked())).toList();
-            Map<String, Measurement> existing = batch.findExisting(keys);
-            List<Measurement> inserts = new ArrayList<>();
+            List<Pending> pending = List.copyOf(chunk);
+            chunk.clear();
+            Map<String, Measurement> existing = batch.findExisting(
+                    pending.stream().map(p -> carrier(p.checked())).toList());
+            List<Pending> fresh = new ArrayList<>();
             List<Measurement> updates = new ArrayList<>();
-            List<Measurement> changed = new ArrayList<>();
-            List<String> changeTypes = new ArrayList<>();
-            for (Pending pending : chunk) {
-                FigureRules.Checked checked = pending.checked();
-                Measurement current = existing.get(MeasurementBatchRepository.key(
-                        checked.indicator().id,
-                        checked.agency().id,
-                        checked.period().code()));
+            for (Pending p : pending) {
+                Measurement current = existing.get(key(p.checked()));
                 if (current == null) {
-                    Measurement m = carrier(checked);
-                    m.id = UUID.randomUUID();
-                    m.status = MeasurementStatus.SUBMITTED;
-                    m.revision = 1;
-                    m.version = 1;
-                    MeasurementService.applyFigures(m, pending.figures(), checked.computed(), actor);
-                    inserts.add(m);
-                    changed.add(m);
-                    changeTypes.add(EventTypes.MEASUREMENT_SUBMITTED);
-                    imported++;
-                } else if (pending.figures().sameAs(MeasurementMapper.figures(current))) {
-                    unchanged++;
-                } else if (!current.status.acceptsRevision()) {
-                    reject(
-                            pending.number(),
-                            List.of(new FieldError(
-                                    "period",
-                                    "figure " + current.id + " is APPROVED; reopen it before importing a change")));
+                    fresh.add(p);
                 } else {
-                    current.revision++;
-                    current.status = MeasurementStatus.SUBMITTED;
-                    MeasurementService.applyFigures(current, pending.figures(), checked.computed(), actor);
-                    updates.add(current);
-                    changed.add(current);
-                    changeTypes.add(EventTypes.MEASUREMENT_REVISED);
-                    updated++;
+                    decide(p, current, updates);
                 }
             }
-            chunk.clear();
             if (dryRun || (allOrNothing && rejectedRows > 0)) {
+                imported += fresh.size();
+                achievements.clear();
                 return;
             }
-            batch.insert(inserts);
+            List<Measurement> inserts = new ArrayList<>(fresh.size());
+            for (Pending p : fresh) {
+                Measurement m = carrier(p.checked());
+                m.id = UUID.randomUUID();
+                m.status = MeasurementStatus.SUBMITTED;
+                m.revision = 1;
+                m.version = 1;
+                MeasurementService.applyFigures(m, p.figures(), p.checked().computed(), actor);
+                achievements.put(m, p.checked().computed().achievement());
+                inserts.add(m);
+            }
+            Set<UUID> inserted = batch.insertNew(inserts);
+            List<Measurement> written = new ArrayList<>(inserts.size());
+            List<Pending> raced = new ArrayList<>();
+            for (int i = 0; i < inserts.size(); i++) {
+                if (inserted.contains(inserts.get(i).id)) {
+                    written.add(inserts.get(i));
+                } else {
+                    raced.add(fresh.get(i));
+                }
+            }
+            if (!raced.isEmpty()) {
+                Map<String, Measurement> committed = batch.findExisting(
+                        raced.stream().map(p -> carrier(p.checked())).toList());
+                for (Pending p : raced) {
+                    Measurement current = committed.get(key(p.checked()));
+                    if (current == null) {
+                        throw new IllegalStateException(
+                                "figure " + key(p.checked()) + " was neither inserted nor found");
+                    }
+                    decide(p, current, updates);
+                }
+            }
+            imported += written.size();
             batch.update(updates);
-            inserts.forEach(m -> submittedIds.add(m.id));
+            written.forEach(m -> submittedIds.add(m.id));
             updates.forEach(m -> revisedIds.add(m.id));
-            List<Measurement> revisions = new ArrayList<>(inserts);
+            List<Measurement> revisions = new ArrayList<>(written);
             revisions.addAll(updates);
             batch.insertRevisions(revisions);
-            List<MeasurementEvents.Change> changes = new ArrayList<>(changed.size());
-            for (int i = 0; i < changed.size(); i++) {
-                changes.add(
-                        new MeasurementEvents.Change(changeTypes.get(i), MeasurementMapper.toEvent(changed.get(i))));
+            List<MeasurementEvents.Change> changes = new ArrayList<>(revisions.size());
+            for (Measurement m : written) {
+                changes.add(new MeasurementEvents.Change(
+                        EventTypes.MEASUREMENT_SUBMITTED, MeasurementMapper.toEvent(m, achievements.get(m))));
             }
+            for (Measurement m : updates) {
+                changes.add(new MeasurementEvents.Change(
+                        EventTypes.MEASUREMENT_REVISED, MeasurementMapper.toEvent(m, achievements.get(m))));
+            }
+            achievements.clear();
             events.appendAll(changes);
+        }
+
+        /**
+         * A row for a figure that exists: unchanged when its numbers are the same, rejected when the figure is
+         * approved, otherwise the figure's next revision (added to {@code updates}).
+         */
+        private void decide(Pending p, Measurement current, List<Measurement> updates) {
+            if (p.figures().sameAs(MeasurementMapper.figures(current))) {
+                unchanged++;
+            } else if (!current.status.acceptsRevision()) {
+                reject(
+                        p.number(),
+                        List.of(new FieldError(
+                                "period",
+                                "figure " + current.id + " is APPROVED; reopen it before importing a change")));
+            } else {
+                current.revision++;
+                current.status = MeasurementStatus.SUBMITTED;
+                MeasurementService.applyFigures(
+                        current, p.figures(), p.checked().computed(), actor);
+                achievements.put(current, p.checked().computed().achievement());
+                updates.add(current);
+                updated++;
+            }
         }
 
         private UUID resolveIndicator(MeasurementRow data, List<FieldError> errors) {
@@ -392,6 +437,11 @@ public class BatchImporter {
         if (value != null && !NumberPolicy.accepts(value)) {
             errors.add(new FieldError(field, NumberPolicy.MESSAGE));
         }
+    }
+
+    private static String key(FigureRules.Checked checked) {
+        return MeasurementBatchRepository.key(
+                checked.indicator().id, checked.agency().id, checked.period().code());
     }
 
     private static Measurement carrier(FigureRules.Checked checked) {

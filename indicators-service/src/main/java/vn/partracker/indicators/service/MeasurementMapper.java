@@ -93,7 +93,10 @@ final class MeasurementMapper {
         return toEvent(m, achievement(m.achievement));
     }
 
-    /** As {@link #toEvent(Measurement)}, with the figure's stored achievement already read. */
+    /**
+     * The event payload of a figure whose achievement is at hand as an object (a bulk import has just computed it),
+     * so the stored JSON need not be read back.
+     */
     static MeasurementState toEvent(Measurement m, AchievementState achievement) {
         return new MeasurementState(
                 MeasurementState.SCHEMA_VERSION,
