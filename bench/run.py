@@ -254,12 +254,14 @@ end
 """
 
 
-def run_wrk(script, url, connections, seconds):
+def run_wrk(script, url, connections, seconds, timeout=None):
+    """wrk's summary; with a timeout (e.g. "30s") slower answers are measured instead of counted as errors."""
     path = os.path.join(WORK, "run-%d.lua" % time.time_ns())
     with open(path, "w") as f:
         f.write(script)
-    out = subprocess.run(["wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds, "--latency", "-s", path, url],
-                         capture_output=True, text=True).stdout
+    extra = ["--timeout", timeout] if timeout else []
+    out = subprocess.run(["wrk", "-t2", "-c%d" % connections, "-d%ds" % seconds, "--latency"] + extra
+                         + ["-s", path, url], capture_output=True, text=True).stdout
     match = re.search(r"BENCH (.*)", out)
     if not match:
         raise SystemExit("wrk printed no summary:\n" + out)
@@ -535,13 +537,30 @@ def bench_national_report():
                                    "Chỉ số %d (benchmark)" % (i + 1)) for i in range(NATIONAL_INDICATORS)]
     communes = [a["code"] for a in agencies if a["level"] == "COMMUNE"]
     began = time.time()
-    for indicator in indicators:
+    for n, indicator in enumerate(indicators):
         rows = [{"indicatorId": indicator, "agencyCode": c, "period": "2025-Q1", "numerator": 80 + i % 20,
                  "denominator": 100} for i, c in enumerate(communes)]
-        expect(*retrying(lambda: http("POST", INDICATORS + "/api/measurements/batch", admin, rows))[:2], 200, 201)
+        # The first batch may be refused until indicators-service's agency replica holds the new communes (its
+        # consumer applies the directory's events): those refusals are counted apart from the import itself.
+        attempts = []
+
+        def submit():
+            at = time.time()
+            answer = http("POST", INDICATORS + "/api/measurements/batch", admin, rows)
+            attempts.append((answer[0], time.time() - at))
+            return answer
+        expect(*retrying(submit, 600)[:2], 200, 201)
+        log("  batch %d: %d rows imported in %.1f s (HTTP %s%s)" % (
+            n + 1, len(rows), attempts[-1][1], attempts[-1][0],
+            "" if len(attempts) == 1 else ", after %d refusals over %.1f s while the replica caught up: %s" % (
+                len(attempts) - 1, sum(a[1] for a in attempts[:-1]) + 0.5 * (len(attempts) - 1),
+                sorted(set(a[0] for a in attempts[:-1])))))
+    submitted_at = time.time()
     log("  %d figures submitted in %.1f s; waiting for reporting to apply them" % (
-        len(communes) * len(indicators), time.time() - began))
+        len(communes) * len(indicators), submitted_at - began))
     wait_until_consumed()
+    log("  reporting applied them %.1f s after the last batch returned (including the 5 s of quiet that ends the"
+        " wait)" % (time.time() - submitted_at))
     url = REPORTING + "/api/reports/indicators?planId=%s&period=2025-Q1&agencyId=%s" % (plan_id, root_id)
     status, report, _ = http("GET", url, admin)
     expect(status, report, 200)
@@ -551,15 +570,24 @@ def bench_national_report():
             submitted, len(communes) * len(indicators)))
     sizes = "%d provinces, %d communes, %d indicators" % (PROVINCES, COMMUNES, NATIONAL_INDICATORS)
     script = wrk_percentiles_script('wrk.headers["Authorization"] = "Bearer %s"\n' % admin)
-    stats = run_wrk(script, url, 4, SECONDS)
+    # wrk's default 2 s time-out counts a slower answer as an error and leaves it out of the percentiles (on a
+    # loaded machine every national report did: p95 "0.0 ms", met): measure up to 60 s, and only a run without
+    # errors can meet the goal.
+    stats = run_wrk(script, url, 4, SECONDS, timeout="60s")
     result("national quarterly report (%s)" % sizes, round(stats["p95"], 1), "ms p95",
-           "≤ 200 ms", stats["p95"] <= 200, "p50 %.1f ms, %d requests, %d non-2xx" % (
-               stats["p50"], stats["requests"], stats["non2xx"]))
+           "≤ 200 ms", clean(stats) and stats["p95"] <= 200, "p50 %.1f ms, p99 %.1f ms, %d requests, %d non-2xx,"
+           " %d errors" % (stats["p50"], stats["p99"], stats["requests"], stats["non2xx"], stats["errors"]))
     province_id = agency_id(root + ".T00")
-    stats = run_wrk(script, url.replace(root_id, province_id), 4, SECONDS)
+    stats = run_wrk(script, url.replace(root_id, province_id), 4, SECONDS, timeout="60s")
     result("province quarterly report (%d communes)" % (COMMUNES // PROVINCES), round(stats["p95"], 1), "ms p95",
-           "≤ 50 ms", stats["p95"] <= 50,
-           "p50 %.1f ms, %d requests" % (stats["p50"], stats["requests"]))
+           "≤ 50 ms", clean(stats) and stats["p95"] <= 50,
+           "p50 %.1f ms, p99 %.1f ms, %d requests, %d non-2xx, %d errors" % (
+               stats["p50"], stats["p99"], stats["requests"], stats["non2xx"], stats["errors"]))
+
+
+def clean(stats):
+    """Whether a wrk run answered every request with 2xx in time (a figure from a failing run meets nothing)."""
+    return stats["requests"] > 0 and stats["errors"] == 0 and stats["non2xx"] == 0
 
 
 def bench_startup():

@@ -16,6 +16,14 @@ public interface ReportingConfig {
     @WithDefault("200")
     int maxChanges();
 
+    /**
+     * Subtrees with more members than this have their branch totals planned for their own arguments on every report
+     * (a national report); smaller ones keep the server-side prepared statement (see
+     * {@code IndicatorAggregateRepository.branchTotals}).
+     */
+    @WithDefault("500")
+    int customPlanMembers();
+
     /** The rebuild jobs of the aggregates. */
     Rebuild rebuild();
 

@@ -95,6 +95,15 @@ public class AgencyReplicaRepository {
                 > 0;
     }
 
+    /**
+     * The directory's revision: moves (by trigger, in the writer's transaction) whenever an agency, a parent link or
+     * a group changes, so a hierarchy read after seeing revision {@code r} is at least as new as {@code r}.
+     */
+    public long directoryRevision() {
+        return jdbc.queryOne("SELECT revision FROM directory_revision", rs -> rs.getLong("revision"))
+                .orElse(0L);
+    }
+
     /** Every agency valid on the date, each with its parent on that date. */
     public List<AgencyNode> validOn(LocalDate date) {
         return jdbc.query("""

@@ -1,13 +1,20 @@
 package vn.partracker.reporting.repository;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.postgresql.PGStatement;
+import vn.partracker.reporting.config.ReportingConfig;
 import vn.partracker.reporting.domain.aggregate.IndicatorAggregate;
 import vn.partracker.support.jdbc.Jdbc;
 
@@ -30,9 +37,13 @@ public class IndicatorAggregateRepository {
     static final int INDICATOR_LOCKS = 0x52494e44;
 
     private final Jdbc jdbc;
+    private final AgroalDataSource dataSource;
+    private final int customPlanMembers;
 
-    public IndicatorAggregateRepository(Jdbc jdbc) {
+    public IndicatorAggregateRepository(Jdbc jdbc, AgroalDataSource dataSource, ReportingConfig config) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.customPlanMembers = config.customPlanMembers();
     }
 
     /** The key of one aggregate row. */
@@ -129,15 +140,24 @@ public class IndicatorAggregateRepository {
         add(rows);
     }
 
-    /** The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs. */
+    /**
+     * The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs.
+     *
+     * <p>A large subtree is planned for its actual arguments every time ({@link PGStatement#setPrepareThreshold} 0,
+     * PostgreSQL's unnamed statement). Through the driver's default server-side prepared statement, PostgreSQL switched
+     * to a generic plan after five executions: it assumes 10 subtree members, so for a national report it probed the
+     * agency index once per member (3,356 bitmap scans) and sorted 70,000 rows on disk — about 2 s instead of a hash
+     * join and a hash aggregate. For a small subtree that generic plan is the right one (a province's 98 probes beat
+     * the custom plan's scan of every row of the period), so it keeps the prepared statement. Both run the same SQL;
+     * EXPLAIN ANALYZE of the plans is in reporting-service/BENCHMARK.md.
+     */
     public List<BranchTotal> branchTotals(
             String period, Collection<UUID> indicatorIds, List<UUID> agencyIds, List<UUID> branches) {
         String sums = "";
         for (String column : COLUMNS.split(",\\s*")) {
             sums += ", sum(c." + column + ") AS " + column;
         }
-        return jdbc.query(
-                """
+        String sql = """
                 WITH s(agency_id, branch) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
                 SELECT c.indicator_id, s.branch%s,
                     min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
@@ -148,19 +168,44 @@ public class IndicatorAggregateRepository {
                 FROM indicator_contribution c JOIN s ON s.agency_id = c.agency_id
                 WHERE c.period = ? AND c.indicator_id = ANY(?)
                 GROUP BY c.indicator_id, s.branch
-                """.formatted(sums),
-                rs -> new BranchTotal(
-                        Jdbc.uuid(rs, "indicator_id"),
-                        Jdbc.uuid(rs, "branch"),
-                        aggregate(rs),
-                        rs.getBigDecimal("min_value"),
-                        rs.getBigDecimal("max_value"),
-                        rs.getInt("agency_value_count"),
-                        Jdbc.decimal(rs, "agency_value_sum")),
-                Jdbc.uuids(agencyIds),
-                Jdbc.uuids(branches),
-                period,
-                Jdbc.uuids(indicatorIds));
+                """.formatted(sums);
+        if (agencyIds.size() <= customPlanMembers) {
+            return jdbc.query(
+                    sql,
+                    IndicatorAggregateRepository::branchTotal,
+                    Jdbc.uuids(agencyIds),
+                    Jdbc.uuids(branches),
+                    period,
+                    Jdbc.uuids(indicatorIds));
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            statement.setArray(1, c.createArrayOf("uuid", agencyIds.toArray()));
+            statement.setArray(2, c.createArrayOf("uuid", branches.toArray()));
+            statement.setString(3, period);
+            statement.setArray(4, c.createArrayOf("uuid", indicatorIds.toArray()));
+            List<BranchTotal> result = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    result.add(branchTotal(rs));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL query failed: branch totals of " + period, e);
+        }
+    }
+
+    private static BranchTotal branchTotal(ResultSet rs) throws SQLException {
+        return new BranchTotal(
+                Jdbc.uuid(rs, "indicator_id"),
+                Jdbc.uuid(rs, "branch"),
+                aggregate(rs),
+                rs.getBigDecimal("min_value"),
+                rs.getBigDecimal("max_value"),
+                rs.getInt("agency_value_count"),
+                Jdbc.decimal(rs, "agency_value_sum"));
     }
 
     /** The own aggregate row of each agency for the indicators and period (drill-down achievement). */
@@ -201,7 +246,7 @@ public class IndicatorAggregateRepository {
         };
     }
 
-    private static IndicatorAggregate aggregate(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static IndicatorAggregate aggregate(ResultSet rs) throws SQLException {
         return new IndicatorAggregate(
                 rs.getInt("submitted"),
                 rs.getInt("approved"),

@@ -4,8 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import vn.partracker.reporting.repository.EventPositionRepository;
+import vn.partracker.reporting.repository.ProcessedEventRepository;
 import vn.partracker.support.consumer.IncomingEvent;
 import vn.partracker.support.consumer.ProcessedEvents;
 
@@ -18,10 +23,13 @@ import vn.partracker.support.consumer.ProcessedEvents;
 public class EventLedger {
 
     private final ProcessedEvents processed;
+    private final ProcessedEventRepository batchClaims;
     private final EventPositionRepository positions;
 
-    public EventLedger(ProcessedEvents processed, EventPositionRepository positions) {
+    public EventLedger(
+            ProcessedEvents processed, ProcessedEventRepository batchClaims, EventPositionRepository positions) {
         this.processed = processed;
+        this.batchClaims = batchClaims;
         this.positions = positions;
     }
 
@@ -36,10 +44,24 @@ public class EventLedger {
         return processed.claim(consumer, event.id(), event.type());
     }
 
-    /** Claims an event without recording its position; pair with {@link #advance} for batches. */
+    /**
+     * Claims a batch's events in one statement, without recording positions (pair with {@link #advance}).
+     *
+     * @return for each event, in order, whether to apply it: {@code false} when the consumer already applied it, and
+     *     for every repetition of an id within the batch after its first
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean claimOnly(String consumer, IncomingEvent event) {
-        return processed.claim(consumer, event.id(), event.type());
+    public boolean[] claimAll(String consumer, List<IncomingEvent> events) {
+        Map<UUID, String> typesById = new LinkedHashMap<>();
+        for (IncomingEvent e : events) {
+            typesById.putIfAbsent(e.id(), e.type());
+        }
+        Set<UUID> claimed = batchClaims.claim(consumer, typesById);
+        boolean[] apply = new boolean[events.size()];
+        for (int i = 0; i < apply.length; i++) {
+            apply[i] = claimed.remove(events.get(i).id());
+        }
+        return apply;
     }
 
     /** Records the highest offset of each partition among the events. */

@@ -113,12 +113,24 @@ public class IndicatorReportService {
                     .map(groups::get)
                     .filter(java.util.Objects::nonNull)
                     .toList();
-            int expected = (int) hierarchy.expand(indicator.performerAgencyIds(), performerGroups).stream()
-                    .filter(branches::containsKey)
-                    .count();
+            int expected = intersectionSize(
+                    hierarchy.expand(indicator.performerAgencyIds(), performerGroups), branches.keySet());
             result.add(row(indicator, expected, byBranch.values(), children, byBranch, own, period));
         }
         return result;
+    }
+
+    /** How many agencies lie in both sets, walking the smaller one (a province's subtree, not the nation's). */
+    static int intersectionSize(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> smaller = a.size() <= b.size() ? a : b;
+        Set<UUID> larger = smaller == a ? b : a;
+        int count = 0;
+        for (UUID id : smaller) {
+            if (larger.contains(id)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static IndicatorReportRow row(

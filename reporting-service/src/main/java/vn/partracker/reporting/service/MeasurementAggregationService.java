@@ -27,7 +27,8 @@ import vn.partracker.support.consumer.IncomingEvent;
  *
  * <p>A batch of events is applied in one transaction, in partition order: the batch's figures are locked before their
  * stored state is read (so a second instance applying the same figures after a rebalance waits instead of taking its
- * delta against a state that is about to change), each event id is claimed, a figure older than (or as old as) the
+ * delta against a state that is about to change), the batch's event ids are claimed in one statement (an id already
+ * claimed, or repeated within the batch, is skipped), a figure older than (or as old as) the
  * stored version is ignored, and otherwise the aggregate row moves by the difference between
  * the figure's new and old share of it ({@link IndicatorAggregate#of}). So a revision replaces its predecessor, a
  * return leaves "approved", and a duplicate changes nothing. One transaction per batch instead of per event is what
@@ -122,12 +123,13 @@ public class MeasurementAggregationService {
             }
         }
         measurements.lockIndicators(moreIndicators);
+        boolean[] claimed = ledger.claimAll(CONSUMER, events);
         Map<UUID, StoredFigure> changed = new LinkedHashMap<>();
         Map<Key, IndicatorAggregate> deltas = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             IncomingEvent event = events.get(i);
             MeasurementState state = payloads.get(i);
-            if (!ledger.claimOnly(CONSUMER, event)) {
+            if (!claimed[i]) {
                 Log.debugf("measurement event %s already applied; skipped", event.id());
                 continue;
             }

@@ -22,15 +22,18 @@ public class ReportingContext {
 
     private final AgencyReplicaRepository agencies;
     private final EventPositionRepository positions;
+    private final HierarchyCache hierarchies;
 
-    public ReportingContext(AgencyReplicaRepository agencies, EventPositionRepository positions) {
+    public ReportingContext(
+            AgencyReplicaRepository agencies, EventPositionRepository positions, HierarchyCache hierarchies) {
         this.agencies = agencies;
         this.positions = positions;
+        this.hierarchies = hierarchies;
     }
 
-    /** The hierarchy valid on the date, built from the agency replica. */
+    /** The hierarchy valid on the date, from the agency replica as it stands now (shared, see HierarchyCache). */
     public Hierarchy hierarchyOn(LocalDate date) {
-        return new Hierarchy(date, agencies.validOn(date));
+        return hierarchies.on(date);
     }
 
     /**

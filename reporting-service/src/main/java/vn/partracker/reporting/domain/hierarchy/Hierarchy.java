@@ -3,6 +3,7 @@ package vn.partracker.reporting.domain.hierarchy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,19 +13,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The agency hierarchy valid on one date: who exists, who is whose parent, which agencies form a subtree and which
  * child of a subtree's root each of them rolls up to. Reports use the hierarchy on the last day of the period's
  * window, so a later reorganisation (the district level abolished on 2025-07-01) does not rewrite history.
+ *
+ * <p>A hierarchy never changes once built, so reports share one per date (see {@code HierarchyCache}) and it
+ * remembers its subtrees and group expansions: a national report asks for the same subtree and the same expansion of
+ * "UBND cấp xã" once per indicator, and walking 3,000 communes' ancestors 21 times was most of its time.
  */
 public final class Hierarchy {
 
     private static final int MAX_DEPTH = 64;
 
+    /** How many subtrees and how many expansions one hierarchy remembers at most (each up to one entry per agency). */
+    private static final int MEMO_LIMIT = 64;
+
     private final LocalDate date;
     private final Map<UUID, AgencyNode> agencies = new LinkedHashMap<>();
     private final Map<UUID, List<UUID>> children = new HashMap<>();
+    private final Map<UUID, Map<UUID, UUID>> subtrees = new ConcurrentHashMap<>();
+    private final Map<Expansion, Set<UUID>> expansions = new ConcurrentHashMap<>();
+
+    /** The references an expansion was asked for: its memo key. */
+    private record Expansion(List<UUID> agencyIds, List<GroupRule> groups) {}
 
     /**
      * Builds the hierarchy from the agencies valid on {@code date}, each with its parent on that date. A parent that
@@ -78,9 +92,21 @@ public final class Hierarchy {
 
     /**
      * The subtree of {@code root} (the root included) mapped to its branch: the root maps to itself, every other
-     * member to the child of the root it lies under. Empty when the root does not exist on the date.
+     * member to the child of the root it lies under. Empty when the root does not exist on the date. Unmodifiable.
      */
     public Map<UUID, UUID> subtreeBranches(UUID root) {
+        Map<UUID, UUID> known = subtrees.get(root);
+        if (known != null) {
+            return known;
+        }
+        Map<UUID, UUID> computed = Collections.unmodifiableMap(computeSubtreeBranches(root));
+        if (subtrees.size() < MEMO_LIMIT) {
+            subtrees.putIfAbsent(root, computed);
+        }
+        return computed;
+    }
+
+    private Map<UUID, UUID> computeSubtreeBranches(UUID root) {
         Map<UUID, UUID> result = new LinkedHashMap<>();
         if (!agencies.containsKey(root)) {
             return result;
@@ -104,9 +130,25 @@ public final class Hierarchy {
 
     /**
      * The concrete agencies named by a list of references on the date: agencies that exist then, and members of the
-     * groups (expanded with the shared membership rule).
+     * groups (expanded with the shared membership rule). Unmodifiable, in the order of the references and then of
+     * the agencies' codes.
      */
     public Set<UUID> expand(Collection<UUID> agencyIds, Collection<GroupRule> groups) {
+        Expansion key = new Expansion(
+                Collections.unmodifiableList(new ArrayList<>(agencyIds)),
+                Collections.unmodifiableList(new ArrayList<>(groups)));
+        Set<UUID> known = expansions.get(key);
+        if (known != null) {
+            return known;
+        }
+        Set<UUID> computed = Collections.unmodifiableSet(computeExpansion(agencyIds, groups));
+        if (expansions.size() < MEMO_LIMIT) {
+            expansions.putIfAbsent(key, computed);
+        }
+        return computed;
+    }
+
+    private Set<UUID> computeExpansion(Collection<UUID> agencyIds, Collection<GroupRule> groups) {
         Set<UUID> result = new LinkedHashSet<>();
         for (UUID id : agencyIds) {
             if (agencies.containsKey(id)) {
