@@ -43,7 +43,9 @@ final class E2eStack implements AutoCloseable {
 
     static final String DB_USER = "partracker";
     static final String DB_PASSWORD = "partracker";
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    /** How long a service may take to answer UP after a (re)start; -De2e.readyTimeout=PT8M on a crowded machine. */
+    private static final Duration READY_TIMEOUT = Duration.parse(System.getProperty("e2e.readyTimeout", "PT4M"));
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final Path root;

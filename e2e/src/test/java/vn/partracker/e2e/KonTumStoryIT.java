@@ -165,6 +165,7 @@ class KonTumStoryIT {
         long topicBefore = stack.topicRecords("partracker.measurements");
         long[] killedAt = new long[1];
         Duration[] recovery = new Duration[1];
+        LagSampler lag = LagSampler.start(stack, api, reportingPort, world);
         long begin = System.nanoTime();
         stream.send(
                 submissions,
@@ -188,14 +189,19 @@ class KonTumStoryIT {
         Measured.record("kill -9 indicators", "kill → ready again (recovery)", recovery[0]);
 
         Map<String, long[]> expected = stream.totals();
-        Waits.Timed<Boolean> caughtUp = Waits.until(
-                "the monthly reports to hold every streamed figure exactly once",
-                Checks.CATCH_UP,
-                () -> SubmissionStream.same(expected, SubmissionStream.reported(api, reportingPort, world))
-                        ? Optional.of(true)
-                        : Optional.empty(),
-                () -> "expected " + SubmissionStream.describe(expected) + "\n got "
-                        + SubmissionStream.describe(SubmissionStream.reported(api, reportingPort, world)));
+        Waits.Timed<Boolean> caughtUp;
+        try {
+            caughtUp = Waits.until(
+                    "the monthly reports to hold every streamed figure exactly once",
+                    Checks.CATCH_UP,
+                    () -> SubmissionStream.same(expected, SubmissionStream.reported(api, reportingPort, world))
+                            ? Optional.of(true)
+                            : Optional.empty(),
+                    () -> "expected " + SubmissionStream.describe(expected) + "\n got "
+                            + SubmissionStream.describe(SubmissionStream.reported(api, reportingPort, world)));
+        } finally {
+            lag.record("kill -9 indicators");
+        }
         Measured.record("kill -9 indicators", "last answer → reports exact (max lag)", caughtUp.took());
         assertEquals(count, figuresOfMonthlyIndicators(), "figures stored by indicators-service");
         Checks.awaitOutboxEmpty(api, AppService.INDICATORS);

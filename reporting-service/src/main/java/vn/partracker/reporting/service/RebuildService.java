@@ -33,7 +33,8 @@ import vn.partracker.support.security.Caller;
  * <p>A rebuild is a durable job ({@code rebuild_job}) that {@link RebuildWorker} runs one indicator per transaction:
  * each transaction locks only its indicator against the measurement consumer ({@link
  * IndicatorAggregateRepository#lockIndicatorForRebuild}), so figures of every other indicator keep flowing and no
- * request waits for the whole rebuild. The request and the outcome are each one row of the audit trail.
+ * request waits for the whole rebuild. The request and the outcome are each one row of the audit trail, both with the
+ * administrator who asked as actor (the outcome is written by the worker, outside that request).
  */
 @ApplicationScoped
 public class RebuildService {
@@ -100,7 +101,8 @@ public class RebuildService {
         for (UUID id : failed) {
             RebuildJob job = jobs.find(id).orElseThrow();
             Log.warnf("rebuild job %s failed: %s", id, job.failureReason());
-            auditTrail.record("aggregates.rebuild-failed", "RebuildJob", id, null, summary(job));
+            auditTrail.recordOnBehalfOf(
+                    job.requestedBy(), "aggregates.rebuild-failed", "RebuildJob", id, null, summary(job));
         }
         return failed;
     }
@@ -164,7 +166,7 @@ public class RebuildService {
         Log.infof(
                 "rebuild job %s: %d figures, %d aggregate rows, %d differences",
                 jobId, job.figures(), job.rows(), job.differenceCount());
-        auditTrail.record("aggregates.rebuilt", "RebuildJob", jobId, null, summary(job));
+        auditTrail.recordOnBehalfOf(job.requestedBy(), "aggregates.rebuilt", "RebuildJob", jobId, null, summary(job));
         return job;
     }
 
@@ -173,12 +175,9 @@ public class RebuildService {
     public void fail(UUID jobId, String reason) {
         if (jobs.fail(jobId, reason) == 1) {
             Log.warnf("rebuild job %s failed: %s", jobId, reason);
-            auditTrail.record(
-                    "aggregates.rebuild-failed",
-                    "RebuildJob",
-                    jobId,
-                    null,
-                    summary(jobs.find(jobId).orElseThrow()));
+            RebuildJob job = jobs.find(jobId).orElseThrow();
+            auditTrail.recordOnBehalfOf(
+                    job.requestedBy(), "aggregates.rebuild-failed", "RebuildJob", jobId, null, summary(job));
         }
     }
 

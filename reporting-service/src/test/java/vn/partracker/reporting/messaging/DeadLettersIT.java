@@ -92,6 +92,61 @@ class DeadLettersIT {
     }
 
     @Test
+    void aReplayPassesOverAnUnreadableRecordInsteadOfDeadLetteringAndCountingItAgain() throws Exception {
+        double before = deadLettersCounted(Topics.MEASUREMENTS);
+        String key = UUID.randomUUID().toString();
+        String eventId = UUID.randomUUID().toString();
+        KafkaTestClient.send(
+                Topics.MEASUREMENTS,
+                key,
+                "{still not json",
+                Map.of("ce_id", eventId, "ce_type", EventTypes.MEASUREMENT_SUBMITTED));
+        readDeadLetters(Duration.ofSeconds(30), read -> read.stream().anyMatch(r -> key.equals(r.key())));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> given().get("/api/admin/dead-letters")
+                        .jsonPath()
+                        .getList("records.eventId")
+                        .contains(eventId));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> deadLettersCounted(Topics.MEASUREMENTS) >= before + 1);
+        double counted = deadLettersCounted(Topics.MEASUREMENTS);
+
+        JsonPath replay = given().post("/api/admin/dead-letters/replay")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertTrue(replay.getInt("skipped") >= 1, "skipped: " + replay.prettify());
+
+        // not republished: the measurement topic still holds it once, the dead-letter topic once, the counter is as
+        // it was, and it is no longer waiting
+        Thread.sleep(1_500);
+        assertEquals(1, countOn(Topics.MEASUREMENTS, key, 2), "not republished to " + Topics.MEASUREMENTS);
+        assertEquals(
+                1,
+                readDeadLetters(Duration.ofSeconds(3), read -> false).stream()
+                        .filter(r -> key.equals(r.key()))
+                        .count(),
+                "dead-lettered once");
+        assertEquals(counted, deadLettersCounted(Topics.MEASUREMENTS), "counted once");
+        assertTrue(
+                !given().get("/api/admin/dead-letters")
+                        .jsonPath()
+                        .getList("records.eventId")
+                        .contains(eventId),
+                "no longer waiting");
+        assertTrue(
+                TableCounts.count(
+                                dataSource,
+                                "SELECT count(*) FROM audit_entry WHERE action = 'dead-letters.replayed'"
+                                        + " AND (after_json::jsonb ->> 'skipped')::int >= 1")
+                        >= 1,
+                "the replay's audit row says what it skipped");
+    }
+
+    @Test
     void aDatabaseOutageDuringConsumptionDeadLettersNothingAndEveryFigureIsAppliedAfter() throws Exception {
         UUID indicator = UUID.randomUUID();
         int figures = 60;

@@ -229,6 +229,9 @@ class AuditTrailIT {
                 .jsonPath()
                 .getMap("items.find { it.action == 'aggregates.rebuilt' }");
         assertEquals("aggregates.rebuilt", rebuilt.get("action"));
+        // the worker writes the outcome outside the request, for the admin who asked (not as "system")
+        assertEquals("test-admin", rebuilt.get("actorSubject"), "actor of the outcome: " + rebuilt);
+        assertEquals("test-admin", requested.get("actorSubject"));
         assertEquals(
                 rebuild.getInt("figures"),
                 json(rebuilt.get("after")).path("figures").asInt());

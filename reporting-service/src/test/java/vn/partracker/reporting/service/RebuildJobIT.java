@@ -97,20 +97,25 @@ class RebuildJobIT {
                         indicator),
                 "the row is repaired");
         String id = job.getString("id");
+        String admin = job.getString("requestedBy");
+        assertTrue(admin != null && !admin.isBlank() && !"system".equals(admin), "requested by " + admin);
+        // the request and the outcome (written by the worker, outside the request) both name the admin who asked
         assertEquals(
                 1,
                 TableCounts.count(
                         dataSource,
                         "SELECT count(*) FROM audit_entry WHERE entity_type = 'RebuildJob' AND entity_id = ?"
-                                + " AND action = 'aggregates.rebuild-requested'",
-                        id));
+                                + " AND action = 'aggregates.rebuild-requested' AND actor_subject = ?",
+                        id,
+                        admin));
         assertEquals(
                 1,
                 TableCounts.count(
                         dataSource,
                         "SELECT count(*) FROM audit_entry WHERE entity_type = 'RebuildJob' AND entity_id = ?"
-                                + " AND action = 'aggregates.rebuilt'",
-                        id));
+                                + " AND action = 'aggregates.rebuilt' AND actor_subject = ?",
+                        id,
+                        admin));
     }
 
     @Test
@@ -204,8 +209,10 @@ class RebuildJobIT {
                 1,
                 TableCounts.count(
                         dataSource,
-                        "SELECT count(*) FROM audit_entry WHERE entity_id = ? AND action = 'aggregates.rebuild-failed'",
-                        mine.toString()));
+                        "SELECT count(*) FROM audit_entry WHERE entity_id = ? AND action = 'aggregates.rebuild-failed'"
+                                + " AND actor_subject = 'admin'",
+                        mine.toString()),
+                "the failure is recorded for the admin who asked, not as 'system'");
     }
 
     @Test

@@ -65,15 +65,37 @@ public class AuditTrail {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        append(null, action, entityType, entityId, before, after);
+    }
+
+    /**
+     * Appends one row for a write of the current transaction that a person asked for in an earlier request and that
+     * runs outside it (a durable job run by a background worker, possibly on another instance after a restart): the
+     * actor is that person's subject, as the job recorded it, not {@code system}. Agency, roles and request id are
+     * not known outside the request and stay empty; the row of the request that queued the job carries them.
+     *
+     * @param actor the subject of the person who asked for the work
+     * @see #record
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordOnBehalfOf(
+            String actor, String action, String entityType, Object entityId, Object before, Object after) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("actor must name the person who asked for the work");
+        }
+        append(actor, action, entityType, entityId, before, after);
+    }
+
+    private void append(String actor, String action, String entityType, Object entityId, Object before, Object after) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(entityId, "entityId");
-        String subject = Caller.SYSTEM;
+        String subject = actor == null ? Caller.SYSTEM : actor;
         String agency = null;
         String roles = "";
         String requestId = null;
         boolean inRequest = Caller.inRequest();
-        if (inRequest) {
+        if (inRequest && actor == null) {
             Caller caller = Arc.container().instance(Caller.class).get();
             if (caller.authenticated()) {
                 subject = caller.subject();

@@ -35,8 +35,11 @@ import vn.partracker.support.jdbc.Jdbc;
  * position to its original topic, with its original key and CloudEvents headers (the {@code dead-letter-*} headers
  * dropped), waits for the broker's acknowledgements, and then moves the position in {@code dead_letter_replay} in
  * the same transaction as its audit row; the consumers apply the republished events like any other (a record whose
- * cause is still there is dead-lettered again, after the position, and waits for the next replay). Replays are
- * serialised by an advisory lock, so two concurrent calls do not replay the same record twice.
+ * cause is still there is dead-lettered again, after the position, and waits for the next replay). An unreadable
+ * record ({@link DeadLetterKind#UNREADABLE}) is passed over, not republished: no fix elsewhere can make its bytes
+ * readable, so it would only come back as a new dead letter and be counted again in
+ * {@code partracker_dead_letters_total} on every replay; it stays on the dead-letter topic. Replays are serialised by
+ * an advisory lock, so two concurrent calls do not replay the same record twice.
  */
 @ApplicationScoped
 public class DeadLetterReplay {
@@ -83,11 +86,18 @@ public class DeadLetterReplay {
         Map<Integer, Long> before = positions(true);
         Map<Integer, Long> after = new TreeMap<>(before);
         List<Future<RecordMetadata>> sent = new ArrayList<>();
+        int[] skipped = {0};
         read(before, record -> {
             String topic = header(record, DeadLetters.TOPIC);
             if (topic == null || topic.isBlank() || topic.startsWith(DeadLetters.TOPIC_PREFIX)) {
+                skipped[0]++;
                 Log.warnf(
                         "dead letter %s/%d@%d names no original topic; skipped",
+                        record.topic(), record.partition(), record.offset());
+            } else if (DeadLetterKind.ofHeader(header(record, DeadLetters.KIND)) == DeadLetterKind.UNREADABLE) {
+                skipped[0]++;
+                Log.infof(
+                        "dead letter %s/%d@%d is unreadable; not republished (it stays on the dead-letter topic)",
                         record.topic(), record.partition(), record.offset());
             } else {
                 RecordHeaders headers = new RecordHeaders();
@@ -132,6 +142,7 @@ public class DeadLetterReplay {
         }
         Map<String, Object> auditAfter = new LinkedHashMap<>();
         auditAfter.put("replayed", sent.size());
+        auditAfter.put("skipped", skipped[0]);
         auditAfter.put("positions", after);
         audit.record(
                 "dead-letters.replayed",
@@ -140,8 +151,9 @@ public class DeadLetterReplay {
                 Map.of("positions", before),
                 auditAfter);
         Log.infof(
-                "replayed %d dead letters of %s (positions %s → %s)", sent.size(), deadLetters.topic(), before, after);
-        return new ReplayResult(deadLetters.topic(), sent.size());
+                "replayed %d dead letters of %s, skipped %d (positions %s → %s)",
+                sent.size(), deadLetters.topic(), skipped[0], before, after);
+        return new ReplayResult(deadLetters.topic(), sent.size(), skipped[0]);
     }
 
     /** The replayed position per partition; locked for update in a replay. */

@@ -44,7 +44,9 @@ public class DeadLetterResource {
             summary = "Republish the waiting dead letters to their original topics",
             description = "Each dead letter not replayed yet is republished with its original key and CloudEvents"
                     + " headers; the consumers apply it once (they are idempotent) or dead-letter it again if its"
-                    + " cause remains. The replayed position is remembered, so a second call replays only newer"
+                    + " cause remains. Unreadable records are passed over (skipped): no fix can make them"
+                    + " readable, so republishing would only dead-letter and count them again; they stay on the"
+                    + " dead-letter topic. The replayed position is remembered, so a second call replays only newer"
                     + " dead letters. Audited.")
     @APIResponse(responseCode = "200", description = "How many dead letters were republished")
     @APIResponse(responseCode = "503", description = "The broker could not be reached; nothing recorded")
