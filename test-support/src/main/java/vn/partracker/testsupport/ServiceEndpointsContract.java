@@ -17,6 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.partracker.testsupport.contract.OpenApiDocument;
 import vn.partracker.testsupport.contract.OpenApiResponseValidator;
+import vn.partracker.testsupport.fuzz.Operation;
+import vn.partracker.testsupport.fuzz.Schemas;
 
 /**
  * The operational endpoints every service must serve, checked the same way for all three: a service's test class
@@ -259,6 +261,76 @@ public abstract class ServiceEndpointsContract {
         assertEquals(1, undocumented.size(), undocumented.toString());
         org.junit.jupiter.api.Assertions.assertTrue(
                 undocumented.get(0).startsWith("status 404 is not documented"), undocumented.get(0));
+    }
+
+    /**
+     * A client generated from the document sends a parameter the document calls required and may leave out one it
+     * calls optional, so the document must say exactly what the service enforces. For every query parameter of every
+     * read, a request without it (and with every other required parameter at its example, or a sample of its schema)
+     * must get a 400 naming it when the document says required, and must not get one when the document says
+     * optional. Writes are not sent (a plausible write could change data); their If-Match header, which every update
+     * needs ({@code ETags.requireMatch} answers 428 without it), must be required and its 428 documented.
+     */
+    @Test
+    void parametersAreRequiredInTheDocumentExactlyWhenTheServiceRequiresThem() {
+        OpenApiDocument document = OpenApiDocument.of(RestAssured.baseURI + ":" + RestAssured.port);
+        List<String> problems = new ArrayList<>();
+        int[] checked = new int[1];
+        for (Operation operation : Operation.all(document.root())) {
+            if (!operation.path().startsWith("/api/")) {
+                continue;
+            }
+            for (Operation.Parameter parameter : operation.parameters()) {
+                if (parameter.in().equals("header") && parameter.name().equalsIgnoreCase("If-Match")) {
+                    checked[0]++;
+                    JsonNode responses = document.operation(operation.method(), operation.path())
+                            .orElseThrow()
+                            .operation()
+                            .path("responses");
+                    if (!parameter.required() || !responses.has("428")) {
+                        problems.add(operation.name() + ": If-Match must be required and its 428 documented");
+                    }
+                }
+                if (!operation.method().equals("GET") || !parameter.in().equals("query")) {
+                    continue;
+                }
+                checked[0]++;
+                io.restassured.specification.RequestSpecification request = given();
+                for (Operation.Parameter other : operation.parameters()) {
+                    if (other != parameter && (other.in().equals("path") || other.required())) {
+                        String value = plausible(other, document.root());
+                        if (other.in().equals("path")) {
+                            request = request.pathParam(other.name(), value);
+                        } else if (other.in().equals("query")) {
+                            request = request.queryParam(other.name(), value);
+                        } else {
+                            request = request.header(other.name(), value);
+                        }
+                    }
+                }
+                io.restassured.response.Response answer = request.get(operation.path());
+                boolean refusedForIt = answer.statusCode() == 400
+                        && answer.jsonPath().get("errors.field") instanceof List<?> fields
+                        && fields.contains(parameter.name());
+                if (parameter.required() && !refusedForIt) {
+                    problems.add(operation.name() + ": " + parameter.name() + " is required in the document, but"
+                            + " without it the service answered " + answer.statusCode() + " " + answer.asString());
+                } else if (!parameter.required() && refusedForIt) {
+                    problems.add(operation.name() + ": the service requires " + parameter.name()
+                            + ", the document calls it optional");
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(checked[0] > 0, "no parameter checked");
+        assertEquals(List.of(), problems);
+    }
+
+    private static String plausible(Operation.Parameter parameter, JsonNode document) {
+        JsonNode value = parameter.example() != null
+                ? parameter.example()
+                : Schemas.sample(
+                        Schemas.resolve(parameter.schema(), document), document, new java.util.Random(1), List.of(), 0);
+        return value.isTextual() ? value.asText() : value.toString();
     }
 
     @Test

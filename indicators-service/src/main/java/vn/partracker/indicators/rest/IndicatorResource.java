@@ -152,7 +152,9 @@ public class IndicatorResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "the indicator's ETag from the last read")
+                    @HeaderParam("If-Match")
+                    String ifMatch,
             @Valid @NotNull IndicatorRequest request) {
         IndicatorResponse indicator = service.update(id, ifMatch, request);
         return Response.ok(indicator).tag(ETags.of(indicator.version())).build();
@@ -207,7 +209,18 @@ public class IndicatorResource {
     @APIResponse(responseCode = "400", description = "agencyId missing or asOf not a date")
     @APIResponse(responseCode = "404", description = "No such indicator or agency")
     public AppliedTargetResponse target(
-            @PathParam("id") UUID id, @QueryParam("agencyId") String agencyId, @QueryParam("asOf") String asOf) {
+            @PathParam("id") UUID id,
+            @Parameter(
+                            required = true,
+                            description = "The agency the target applies to",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId,
+            @Parameter(
+                            description = "Date, ISO-8601; default today",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf) {
         return service.target(id, QueryParams.requiredUuid("agencyId", agencyId), QueryParams.date("asOf", asOf));
     }
 
@@ -233,9 +246,20 @@ public class IndicatorResource {
                             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "planId missing or unknown, unknown agency, malformed period")
     public Response template(
-            @QueryParam("planId") String planId,
-            @QueryParam("agencyId") String agencyId,
-            @QueryParam("period") String period) {
+            @Parameter(
+                            required = true,
+                            description = "The plan whose indicators the form lists",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("planId")
+                    String planId,
+            @Parameter(
+                            description = "Pre-fill for this agency",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId,
+            @Parameter(description = "Only indicators of this period's frequency", example = "2024-Q1")
+                    @QueryParam("period")
+                    String period) {
         byte[] workbook =
                 templates.template(QueryParams.uuid("planId", planId), QueryParams.uuid("agencyId", agencyId), period);
         return Response.ok(workbook, ImportResource.XLSX)

@@ -132,7 +132,8 @@ public class MeasurementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response revise(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "the figure's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
             @Valid @NotNull MeasurementUpdateRequest request) {
         MeasurementResponse revised = service.revise(id, ifMatch, request);
         return Response.ok(revised).tag(ETags.of(revised.version())).build();

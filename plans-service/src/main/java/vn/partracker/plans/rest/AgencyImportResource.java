@@ -14,8 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.partracker.plans.api.AgencyImportDocument;
 import vn.partracker.plans.api.AgencyImportReport;
 import vn.partracker.plans.service.AgencyImportService;
 import vn.partracker.support.http.LargeBody;
@@ -59,7 +61,15 @@ public class AgencyImportResource {
     public Response importJson(
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @QueryParam("dryRun") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String dryRun,
-            JsonNode document) {
+            @RequestBody(
+                            required = true,
+                            description = "The directory: agencies and, optionally, groups. A bare array of agency"
+                                    + " rows (the agencies alone) is also accepted.",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = AgencyImportDocument.class)))
+                    JsonNode document) {
         if (QueryParams.bool("dryRun", dryRun, false)) {
             return Response.ok(service.importJson(document, true)).build();
         }

@@ -102,7 +102,10 @@ public class AgencyResource {
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
-            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AgencyRequest request) {
+            @PathParam("id") UUID id,
+            @Parameter(required = true, description = "the agency's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
+            @Valid @NotNull AgencyRequest request) {
         AgencyResponse agency = service.update(id, ifMatch, request);
         return Response.ok(agency).tag(ETags.of(agency.version())).build();
     }

@@ -145,7 +145,8 @@ public class PlanResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response patch(
             @PathParam("id") UUID id,
-            @HeaderParam("If-Match") String ifMatch,
+            @Parameter(required = true, description = "the plan's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
             @Valid @NotNull PlanPatchRequest request) {
         PlanResponse plan = plans.patch(id, ifMatch, request);
         return Response.ok(plan).tag(ETags.of(plan.version())).build();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.partracker.plans.api.TaskRequest;
@@ -75,7 +76,10 @@ public class TaskResource {
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
-            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TaskRequest request) {
+            @PathParam("id") UUID id,
+            @Parameter(required = true, description = "the task's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
+            @Valid @NotNull TaskRequest request) {
         TaskResponse task = tasks.update(id, ifMatch, request);
         return Response.ok(task).tag(ETags.of(task.version())).build();
     }

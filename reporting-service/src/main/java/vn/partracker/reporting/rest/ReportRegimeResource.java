@@ -161,7 +161,10 @@ public class ReportRegimeResource {
     @APIResponse(responseCode = "412", description = "If-Match is not the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
-            @PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RegimeRequest request) {
+            @PathParam("id") UUID id,
+            @Parameter(required = true, description = "the regime's ETag from the last read") @HeaderParam("If-Match")
+                    String ifMatch,
+            @Valid @NotNull RegimeRequest request) {
         RegimeResponse regime = service.update(id, ifMatch, request);
         return Response.ok(regime).tag(ETags.of(regime.version())).build();
     }

@@ -79,11 +79,21 @@ public class ReportResource {
             description = "Missing or malformed planId, period or agencyId, or the agency did not exist then")
     @APIResponse(responseCode = "404", description = "Unknown plan or agency")
     public IndicatorReport indicators(
-            @Parameter(description = "Plan id") @QueryParam("planId") String planId,
-            @Parameter(description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-Q1")
+            @Parameter(
+                            required = true,
+                            description = "Plan id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("planId")
+                    String planId,
+            @Parameter(required = true, description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-Q1")
                     @QueryParam("period")
                     String period,
-            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
+            @Parameter(
+                            required = true,
+                            description = "Root of the subtree",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId) {
         return indicatorReports.report(
                 QueryParams.uuid("planId", planId), period, QueryParams.uuid("agencyId", agencyId));
     }
@@ -100,9 +110,24 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = PROBLEM_400)
     @APIResponse(responseCode = "404", description = "Unknown plan or agency")
     public TaskReport tasks(
-            @Parameter(description = "Plan id") @QueryParam("planId") String planId,
-            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId,
-            @Parameter(description = "Date, ISO-8601", example = "2024-06-30") @QueryParam("asOf") String asOf) {
+            @Parameter(
+                            required = true,
+                            description = "Plan id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("planId")
+                    String planId,
+            @Parameter(
+                            required = true,
+                            description = "Root of the subtree",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId,
+            @Parameter(
+                            description = "Date, ISO-8601; default today",
+                            example = "2024-06-30",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    @QueryParam("asOf")
+                    String asOf) {
         return taskReports.report(
                 QueryParams.uuid("planId", planId),
                 QueryParams.uuid("agencyId", agencyId),
@@ -123,10 +148,21 @@ public class ReportResource {
             description = PROBLEM_400 + ", or a period of another frequency than the regime's")
     @APIResponse(responseCode = "404", description = "Unknown regime or agency")
     public CompletenessReport completeness(
-            @Parameter(description = "Report regime id") @QueryParam("regimeId") String regimeId,
-            @Parameter(description = "Period code of the regime's frequency", example = "2024-Q1") @QueryParam("period")
+            @Parameter(
+                            required = true,
+                            description = "Report regime id",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("regimeId")
+                    String regimeId,
+            @Parameter(required = true, description = "Period code of the regime's frequency", example = "2024-Q1")
+                    @QueryParam("period")
                     String period,
-            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
+            @Parameter(
+                            required = true,
+                            description = "Root of the subtree",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId) {
         return completeness.report(
                 QueryParams.uuid("regimeId", regimeId), period, QueryParams.uuid("agencyId", agencyId));
     }
@@ -148,7 +184,12 @@ public class ReportResource {
     public PeriodicReport periodic(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") @Parameter(example = "2024-Q1") String period,
-            @Parameter(description = "Root of the subtree") @QueryParam("agencyId") String agencyId) {
+            @Parameter(
+                            required = true,
+                            description = "Root of the subtree",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId) {
         return periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
     }
 
@@ -173,7 +214,12 @@ public class ReportResource {
     public Response periodicCsv(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") @Parameter(example = "2024-Q1") String period,
-            @QueryParam("agencyId") String agencyId) {
+            @Parameter(
+                            required = true,
+                            description = "Root of the subtree",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId) {
         PeriodicReport report = periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
         return Response.ok(ReportExports.csv(report), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", attachment(report, "csv"))
@@ -204,7 +250,12 @@ public class ReportResource {
     public Response periodicXlsx(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") @Parameter(example = "2024-Q1") String period,
-            @QueryParam("agencyId") String agencyId) {
+            @Parameter(
+                            required = true,
+                            description = "Root of the subtree",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId) {
         PeriodicReport report = periodicReports.report(regimeId, period, QueryParams.uuid("agencyId", agencyId));
         return Response.ok(ReportExports.xlsx(report), ReportExports.XLSX)
                 .header("Content-Disposition", attachment(report, "xlsx"))
@@ -238,7 +289,12 @@ public class ReportResource {
     public Response finalizeReport(
             @PathParam("regimeId") UUID regimeId,
             @PathParam("period") @Parameter(example = "2024-Q1") String period,
-            @QueryParam("agencyId") String agencyId,
+            @Parameter(
+                            required = true,
+                            description = "The agency whose report is finalized",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam("agencyId")
+                    String agencyId,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid FinalizeRequest request) {
         UUID agency = QueryParams.uuid("agencyId", agencyId);

@@ -33,8 +33,9 @@ public class ReportingWindowResource {
     @APIResponse(responseCode = "200", description = "The window, dates inclusive")
     @APIResponse(responseCode = "400", description = "Unknown rule or malformed period")
     public ReportingWindow window(
-            @Parameter(description = "ND09 or CALENDAR", example = "ND09") @QueryParam("rule") String rule,
-            @Parameter(description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-03")
+            @Parameter(required = true, description = "ND09 or CALENDAR", example = "ND09") @QueryParam("rule")
+                    String rule,
+            @Parameter(required = true, description = "2024, 2024-S1, 2024-N9, 2024-Q1 or 2024-03", example = "2024-03")
                     @QueryParam("period")
                     String period) {
         return service.window(rule, period);
