@@ -67,6 +67,12 @@ public class BatchImporter {
     /** Most rows one import may carry. */
     public static final int MAX_ROWS = 100_000;
 
+    /** Longest note of a row, as of a single submission. */
+    static final int MAX_NOTE = 4000;
+
+    /** Longest source of a row, as of a single submission. */
+    static final int MAX_SOURCE = 500;
+
     static final int CHUNK = 5000;
 
     private final FigureRules rules;
@@ -180,6 +186,7 @@ public class BatchImporter {
             }
             MeasurementRow data = row.data();
             List<FieldError> errors = numberErrors(data);
+            errors.addAll(textErrors(data));
             if (!errors.isEmpty()) {
                 reject(row.number(), errors);
                 return;
@@ -431,6 +438,24 @@ public class BatchImporter {
             data.components().forEach((code, points) -> checkNumber("components." + code, points, errors));
         }
         return errors;
+    }
+
+    /**
+     * The text bounds of a single submission ({@code MeasurementRequest}: note ≤ {@value #MAX_NOTE}, source ≤
+     * {@value #MAX_SOURCE} characters), so that a row of a JSON file — whose strings may be far longer — cannot store
+     * what a single submission may not, nor make a figure's event larger than the outbox takes.
+     */
+    static List<FieldError> textErrors(MeasurementRow data) {
+        List<FieldError> errors = new ArrayList<>();
+        checkLength("note", data.note(), MAX_NOTE, errors);
+        checkLength("source", data.source(), MAX_SOURCE, errors);
+        return errors;
+    }
+
+    private static void checkLength(String field, String text, int max, List<FieldError> errors) {
+        if (text != null && text.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters (has " + text.length() + ")"));
+        }
     }
 
     private static void checkNumber(String field, java.math.BigDecimal value, List<FieldError> errors) {

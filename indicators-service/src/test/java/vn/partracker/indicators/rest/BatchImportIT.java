@@ -140,6 +140,30 @@ class BatchImportIT {
     }
 
     @Test
+    void aRowWhoseNoteOrSourceIsLongerThanASingleSubmissionMayCarryIsRejectedAndNothingIsWritten() {
+        Map<String, Object> longNote = new HashMap<>(byId(monthly, world.district, "2026-01", 5, 10));
+        longNote.put("note", "Ghi chú ".repeat(40_000));
+        Map<String, Object> longSource = new HashMap<>(byId(monthly, world.district, "2026-02", 5, 10));
+        longSource.put("source", "x".repeat(501));
+        long before = replicas.count("SELECT count(*) FROM measurement");
+        long outbox = replicas.count("SELECT count(*) FROM outbox_event");
+        batch(List.of(longNote, longSource), "")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("rejectedRows", equalTo(2))
+                .body("rejected.find { it.row == 1 }.field", equalTo("note"))
+                .body("rejected.find { it.row == 2 }.field", equalTo("source"));
+        batch(List.of(longNote, longSource), "?mode=valid-rows")
+                .then()
+                .statusCode(200)
+                .body("imported", equalTo(0))
+                .body("rejectedRows", equalTo(2));
+        assertEquals(before, replicas.count("SELECT count(*) FROM measurement"));
+        assertEquals(outbox, replicas.count("SELECT count(*) FROM outbox_event"));
+    }
+
+    @Test
     void aDryRunChecksEverythingAndWritesNothing() {
         List<Map<String, Object>> rows = List.of(
                 byId(monthly, world.environment, "2025-01", 5, 10), byId(monthly, world.environment, "2025-02", 8, 10));
