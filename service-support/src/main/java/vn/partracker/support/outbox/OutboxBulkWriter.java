@@ -2,11 +2,8 @@ package vn.partracker.support.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -56,13 +53,7 @@ public class OutboxBulkWriter {
         CopyText rows = new CopyText();
         for (NewEvent event : events) {
             String payload = EventJson.write(event.payload());
-            if (payload.length() * 3L > OutboxWriter.MAX_EVENT_BYTES) {
-                int size = payload.getBytes(StandardCharsets.UTF_8).length;
-                if (size > OutboxWriter.MAX_EVENT_BYTES) {
-                    throw new IllegalStateException("event " + event.type() + " for " + event.key() + " is " + size
-                            + " bytes, over the outbox limit of " + OutboxWriter.MAX_EVENT_BYTES + " bytes: split it");
-                }
-            }
+            OutboxWriter.requireWithinLimit(event, payload);
             rows.add(UUID.randomUUID())
                     .add(event.topic())
                     .add(event.key())
@@ -81,16 +72,6 @@ public class OutboxBulkWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + events.size() + " events to the outbox", e);
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    signal.newEvents();
-                }
-            }
-        });
+        OutboxWriter.wakeRelayAfterCommit(transactions, signal);
     }
 }

@@ -91,11 +91,7 @@ public class OutboxWriter {
                         event.topic(),
                         event.key(),
                         EventJson.write(event.payload()));
-                int size = envelope.payload().getBytes(StandardCharsets.UTF_8).length;
-                if (size > MAX_EVENT_BYTES) {
-                    throw new IllegalStateException("event " + event.type() + " for " + event.key() + " is " + size
-                            + " bytes, over the outbox limit of " + MAX_EVENT_BYTES + " bytes: split it");
-                }
+                requireWithinLimit(event, envelope.payload());
                 insert.setObject(1, envelope.id());
                 insert.setString(2, envelope.topic());
                 insert.setString(3, envelope.key());
@@ -111,6 +107,27 @@ public class OutboxWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + events.size() + " events to the outbox", e);
         }
+        wakeRelayAfterCommit(transactions, signal);
+        return envelopes;
+    }
+
+    /**
+     * Refuses an event whose payload is over {@link #MAX_EVENT_BYTES} in UTF-8 (counted only when its length could
+     * exceed the limit: a UTF-16 char is at most 3 UTF-8 bytes).
+     */
+    static void requireWithinLimit(NewEvent event, String payload) {
+        if (payload.length() * 3L <= MAX_EVENT_BYTES) {
+            return;
+        }
+        int size = payload.getBytes(StandardCharsets.UTF_8).length;
+        if (size > MAX_EVENT_BYTES) {
+            throw new IllegalStateException("event " + event.type() + " for " + event.key() + " is " + size
+                    + " bytes, over the outbox limit of " + MAX_EVENT_BYTES + " bytes: split it");
+        }
+    }
+
+    /** Wakes the relay once the caller's transaction has committed the events (nothing on a rollback). */
+    static void wakeRelayAfterCommit(TransactionSynchronizationRegistry transactions, OutboxSignal signal) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {}
@@ -122,6 +139,5 @@ public class OutboxWriter {
                 }
             }
         });
-        return envelopes;
     }
 }
