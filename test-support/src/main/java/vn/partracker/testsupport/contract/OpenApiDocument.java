@@ -100,6 +100,14 @@ public final class OpenApiDocument {
         return Optional.empty();
     }
 
+    /** The path template of the document that {@code path} matches (whatever the method), if any. */
+    public Optional<String> pathTemplate(String path) {
+        return paths.stream()
+                .filter(template -> template.regex().matcher(path).matches())
+                .map(PathTemplate::path)
+                .findFirst();
+    }
+
     /** The compiled schema of a documented body, with the document's components resolvable by {@code $ref}. */
     public Schema schema(String key, JsonNode schema) {
         return schemas.computeIfAbsent(key, k -> {

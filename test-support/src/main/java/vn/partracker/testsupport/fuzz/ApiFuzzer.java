@@ -15,16 +15,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import vn.partracker.testsupport.contract.OpenApiDocument;
+import vn.partracker.testsupport.contract.OpenApiResponseValidator;
 import vn.partracker.testsupport.security.TestTokens;
 
 /**
  * Sends hostile requests to a running service, generated from the service's own OpenAPI document with a fixed seed,
  * and checks every answer: never a 5xx, a valid RFC 9457 problem+json for every 4xx, every answer within the time
- * limit, and no table changed by a batch of writes that were all rejected.
+ * limit, no table changed by a batch of writes that were all rejected, and every answer valid against the same
+ * document ({@link OpenApiResponseValidator#check}: status documented for the operation, media type documented, JSON
+ * body valid against its schema), so that what a client generated from the document meets under hostile input is what
+ * the document promises.
+ *
+ * <p>An answer is checked against the operation that the request's actual path and method select in the document (a
+ * hostile path parameter can select another operation, e.g. {@code GET /api/indicators/template.xlsx}). A request
+ * whose path and method select no operation of the document (a 404 for a path the document does not have, or the
+ * framework's 405 for a method the path does not declare) has no contract to check: such answers are counted in
+ * {@link Report#unchecked()} and printed, and they must still be problem+json like every other 4xx.
  *
  * <p>Each request varies one thing of a plausible request: one body field (wrong type, empty or huge string,
  * injection text, control characters, lone surrogates, numbers beyond any range, exponents, impossible dates,
@@ -64,9 +76,16 @@ public final class ApiFuzzer {
      * @param statuses per operation, the count of each status code
      * @param slowest the slowest request and its time in milliseconds
      * @param failures every broken expectation, with the request that broke it
+     * @param validated how many answers were checked against the document
+     * @param unchecked per "METHOD path" that selects no operation of the document, the count of each status
      */
     public record Report(
-            int requests, Map<String, Map<Integer, Integer>> statuses, String slowest, List<String> failures) {
+            int requests,
+            Map<String, Map<Integer, Integer>> statuses,
+            String slowest,
+            List<String> failures,
+            int validated,
+            Map<String, Map<Integer, Integer>> unchecked) {
 
         /** A printable table: operation × status count, then the slowest request. */
         public String table() {
@@ -77,6 +96,16 @@ public final class ApiFuzzer {
                     .append(requests)
                     .append(", slowest: ")
                     .append(slowest)
+                    .append('\n');
+            sb.append("answers validated against the OpenAPI document: ")
+                    .append(validated)
+                    .append("; not an operation of the document (not checked): ")
+                    .append(unchecked.values().stream()
+                            .flatMap(counts -> counts.values().stream())
+                            .mapToInt(Integer::intValue)
+                            .sum())
+                    .append(' ')
+                    .append(unchecked)
                     .append('\n');
             sb.append("failures: ").append(failures.size()).append('\n');
             failures.stream().limit(200).forEach(f -> sb.append("  ").append(f).append('\n'));
@@ -97,7 +126,10 @@ public final class ApiFuzzer {
             .build();
     private final Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
+    private final Map<String, Map<Integer, Integer>> unchecked = new TreeMap<>();
     private JsonNode document;
+    private OpenApiDocument contract;
+    private int validated;
     private long slowestMillis = -1;
     private String slowest = "none";
     private int sent;
@@ -117,6 +149,8 @@ public final class ApiFuzzer {
                         .GET()
                         .build())
                 .body());
+        URI base = settings.baseUri();
+        contract = OpenApiDocument.of(base.getScheme() + "://" + base.getHost() + ":" + base.getPort());
         List<Operation> operations = Operation.all(document).stream()
                 .filter(op -> !settings.skippedOperations().contains(op.name()))
                 .toList();
@@ -131,7 +165,7 @@ public final class ApiFuzzer {
             }
             runBatch(batch);
         }
-        return new Report(sent, statuses, slowest, failures);
+        return new Report(sent, statuses, slowest, failures, validated, unchecked);
     }
 
     private void runBatch(List<Probe> batch) {
@@ -184,7 +218,34 @@ public final class ApiFuzzer {
                 failures.add(probe.describe() + ": " + status + " " + problem);
             }
         }
+        checkAgainstDocument(probe, response);
         return status;
+    }
+
+    /** Validates the answer against the operation its path and method select in the document, if any. */
+    private void checkAgainstDocument(Probe probe, HttpResponse<String> response) {
+        String path = probe.request().uri().getRawPath();
+        String method = probe.request().method();
+        Optional<OpenApiDocument.DocumentedOperation> operation = contract.operation(method, path);
+        if (operation.isEmpty()) {
+            String key = probe.operation().name()
+                    + contract.pathTemplate(path)
+                            .map(template -> " → " + method + " " + template + " undocumented")
+                            .orElse(" → path undocumented");
+            unchecked.computeIfAbsent(key, k -> new TreeMap<>()).merge(response.statusCode(), 1, Integer::sum);
+            return;
+        }
+        validated++;
+        List<String> problems = OpenApiResponseValidator.check(
+                contract,
+                operation.get(),
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body() == null ? new byte[0] : response.body().getBytes(StandardCharsets.UTF_8));
+        if (!problems.isEmpty()) {
+            failures.add(probe.describe() + ": " + response.statusCode() + " breaks the OpenAPI document of "
+                    + operation.get().name() + ": " + String.join("; ", problems));
+        }
     }
 
     private static String problemError(HttpResponse<String> response) {
