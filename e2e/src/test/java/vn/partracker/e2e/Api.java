@@ -17,8 +17,16 @@ import java.util.Optional;
 import java.util.UUID;
 import vn.partracker.localstack.AppService;
 import vn.partracker.localstack.DevTokens;
+import vn.partracker.testsupport.contract.OpenApiDocument;
+import vn.partracker.testsupport.contract.ResponseContract;
 
-/** The e2e tests' only way into the services: HTTP with JSON and dev tokens, like any client outside the system. */
+/**
+ * The e2e tests' only way into the services: HTTP with JSON and dev tokens, like any client outside the system.
+ *
+ * <p>Every answer of an {@code /api} operation is checked against the answering service's own OpenAPI document
+ * ({@link ResponseContract#check}: documented status, media type, JSON schema), also while a fault is on: an answer a
+ * generated client could not read is recorded in {@link #contractBreaks()}, which each test class requires empty.
+ */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -28,6 +36,8 @@ final class Api {
     private final DevTokens tokens;
     private final Map<AppService, Integer> ports;
     private final Map<String, String> tokenCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<String> contractBreaks = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
 
     Api(HttpClient http, DevTokens tokens, Map<AppService, Integer> ports) {
         this.http = http;
@@ -172,6 +182,7 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+        checkAgainstDocument(response);
         JsonNode body;
         try {
             body = response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
@@ -179,6 +190,65 @@ final class Api {
             body = MissingNode.getInstance();
         }
         return new Answer(response.statusCode(), body, response);
+    }
+
+    /** Every answer so far that broke its service's OpenAPI document, with the request that got it. */
+    List<String> contractBreaks() {
+        synchronized (contractBreaks) {
+            return List.copyOf(contractBreaks);
+        }
+    }
+
+    /** How many answers were checked against their document. */
+    long checkedAnswers() {
+        return checked.get();
+    }
+
+    /** Fails when any answer since the last call broke its document (and forgets them: one test fails, not all). */
+    void requireContractKept() {
+        List<String> breaks;
+        synchronized (contractBreaks) {
+            breaks = List.copyOf(contractBreaks);
+            contractBreaks.clear();
+        }
+        if (!breaks.isEmpty()) {
+            throw new AssertionError(breaks.size() + " answers broke their OpenAPI document, e.g.:\n  "
+                    + String.join("\n  ", breaks.subList(0, Math.min(breaks.size(), 20))));
+        }
+    }
+
+    private void checkAgainstDocument(HttpResponse<String> response) {
+        URI uri = response.request().uri();
+        if (uri.getPath() == null || !uri.getPath().startsWith("/api/")) {
+            return;
+        }
+        OpenApiDocument document;
+        try {
+            document = OpenApiDocument.of(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort());
+        } catch (IllegalStateException e) {
+            // the service went away between its answer and the document's read (a fault scenario): read it next time
+            return;
+        }
+        String method = response.request().method();
+        Optional<OpenApiDocument.DocumentedOperation> operation = document.operation(method, uri.getPath());
+        if (operation.isEmpty()) {
+            contractBreaks.add(method + " " + uri.getPath() + " is not an operation of the document (HTTP "
+                    + response.statusCode() + ")");
+            return;
+        }
+        checked.incrementAndGet();
+        List<String> problems = ResponseContract.check(
+                document,
+                operation.get(),
+                response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.body().getBytes(StandardCharsets.UTF_8));
+        if (!problems.isEmpty()) {
+            String body = response.body();
+            contractBreaks.add(operation.get().name() + " answered " + response.statusCode() + ": "
+                    + String.join("; ", problems) + " — body: "
+                    + (body.length() <= 500 ? body : body.substring(0, 500) + "…"));
+        }
     }
 
     private static URI uri(int port, String path) {

@@ -102,11 +102,11 @@ class FaultsIT {
                 lag = null;
             }
         }
-        Measured.record(
-                scenario == null ? "faults" : scenario,
-                "reports exact again after the stream ended within",
-                Checks.seconds(begin));
+        String name = scenario == null ? "faults" : scenario;
+        Measured.record(name, "reports exact again after the stream ended within", Checks.seconds(begin));
         scenario = null;
+        Measured.record(name, "answers checked against their OpenAPI document so far", api.checkedAnswers());
+        api.requireContractKept();
         Checks.assertRebuildFindsNoDifference(api, reportingPort);
         assertTrue(SubmissionStream.same(expected, SubmissionStream.reported(api, reportingPort, world)));
         Checks.assertDeadLettersEmpty(api, reportingPort);

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -85,8 +86,17 @@ class KonTumStoryIT {
         Measured.record("story", "Kon Tum documents and story indicators loaded in", Checks.seconds(load));
     }
 
+    /** Every answer the test got from an {@code /api} operation matched the service's own OpenAPI document. */
+    @AfterEach
+    void answersKeptTheirDocuments() {
+        api.requireContractKept();
+    }
+
     @AfterAll
     void stopStack() {
+        if (api != null) {
+            Measured.record("story", "answers checked against their OpenAPI document", api.checkedAnswers());
+        }
         if (stack != null) {
             stack.close();
         }

@@ -10,10 +10,18 @@ import java.util.regex.Pattern;
  * a second create of the same code that loses the race to the unique index, a reference to a row deleted meanwhile,
  * a check constraint, a number or date beyond the column's range, a serialization failure between two transactions.
  * Only the SQLSTATE class and the constraint name are used: no SQL text or value reaches the answer.
+ *
+ * <p>A database that cannot be reached, is shutting down or starting, refuses more connections, cancels a statement
+ * at its timeout or cannot take a lock in time, and a connection pool that hands out no connection within its
+ * acquisition timeout, are a {@link ServiceUnavailableException} (503 with {@code Retry-After}): the request changed
+ * nothing and can be sent again; it is neither the client's fault nor a defect of ours.
  */
 public final class DatabaseErrors {
 
     private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]{1,100})\"");
+
+    /** Agroal's message (an SQLException without SQLSTATE) when no pooled connection is free in time. */
+    static final String POOL_ACQUISITION_TIMEOUT = "acquisition timeout";
 
     private DatabaseErrors() {}
 
@@ -24,6 +32,14 @@ public final class DatabaseErrors {
      */
     public static Optional<ApiException> classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && sql.getMessage() != null
+                    && sql.getMessage().contains(POOL_ACQUISITION_TIMEOUT)) {
+                return Optional.of(new ServiceUnavailableException(
+                        "the service is busy: no database connection became free in time; nothing was changed,"
+                                + " try again"));
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 Optional<ApiException> known = classify(sql.getSQLState(), sql.getMessage());
                 if (known.isPresent()) {
@@ -36,6 +52,10 @@ public final class DatabaseErrors {
 
     /** See {@link #classify(Throwable)}; {@code message} is only searched for the constraint name. */
     static Optional<ApiException> classify(String sqlState, String message) {
+        if (unavailable(sqlState)) {
+            return Optional.of(new ServiceUnavailableException(
+                    "the database cannot be reached or is overloaded for now; nothing was changed, try again"));
+        }
         String constraint = constraint(message);
         return Optional.ofNullable(
                 switch (sqlState) {
@@ -60,6 +80,18 @@ public final class DatabaseErrors {
                                 "the request collided with a concurrent change and was not applied; send it again");
                     default -> null;
                 });
+    }
+
+    /**
+     * Class 08 (connection exception), 57P01–57P03 (administrator shutdown, crash shutdown, cannot connect now),
+     * 53300 (too many connections), 57014 (statement cancelled at its timeout), 55P03 (lock not available in time).
+     */
+    private static boolean unavailable(String sqlState) {
+        return sqlState.startsWith("08")
+                || switch (sqlState) {
+                    case "57P01", "57P02", "57P03", "53300", "57014", "55P03" -> true;
+                    default -> false;
+                };
     }
 
     private static String constraint(String message) {

@@ -39,7 +39,11 @@ public class ProblemExceptionMappers {
     /** Rule violations thrown by the service layer. */
     @ServerExceptionMapper
     public Response mapApiException(ApiException e, UriInfo uriInfo) {
-        return respond(Problem.of(e, path(uriInfo)));
+        Response.ResponseBuilder answer = builder(Problem.of(e, path(uriInfo)));
+        if (e instanceof ServiceUnavailableException) {
+            answer.header("Retry-After", ServiceUnavailableException.RETRY_AFTER_SECONDS);
+        }
+        return answer.build();
     }
 
     /** Bean Validation on resource parameters and request bodies. */
@@ -82,6 +86,10 @@ public class ProblemExceptionMappers {
             return respond(jsonProblem(json, uriInfo));
         }
         int status = e.getResponse().getStatus();
+        if (status == 503) {
+            return mapApiException(
+                    new ServiceUnavailableException("the service cannot take this request now; try again"), uriInfo);
+        }
         if (status >= 500) {
             Log.errorf(e, "server error on %s", path(uriInfo));
             return respond(serverError(uriInfo));
@@ -122,6 +130,10 @@ public class ProblemExceptionMappers {
             cause = cause.getCause();
         }
         java.util.Optional<ApiException> clientError = DatabaseErrors.classify(e);
+        if (clientError.isPresent() && clientError.get() instanceof ServiceUnavailableException) {
+            Log.warnf("database unavailable on %s: %s", path(uriInfo), rootMessage(e));
+            return mapApiException(clientError.get(), uriInfo);
+        }
         if (clientError.isPresent()) {
             Log.debugf(e, "database refused the request on %s", path(uriInfo));
             return mapApiException(clientError.get(), uriInfo);
@@ -185,10 +197,19 @@ public class ProblemExceptionMappers {
     }
 
     private static Response respond(Problem problem) {
-        return Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem)
-                .build();
+        return builder(problem).build();
+    }
+
+    private static Response.ResponseBuilder builder(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String path(UriInfo uriInfo) {

@@ -20,7 +20,8 @@ import vn.partracker.support.openapi.OpenApiExamples;
  *
  * <p>It also documents the answers every {@code /api} operation can give whatever it does, so that the document
  * lists every status a client can meet (the response validator of the tests refuses an undocumented one): 401 (no
- * or invalid token) and 403 (role or agency not allowed) on all of them, 400 on those with a query or header
+ * or invalid token), 403 (role or agency not allowed) and 503 (database or broker unreachable, {@link
+ * ServiceUnavailableException}) on all of them, 400 on those with a query or header
  * parameter or a body (unreadable or invalid), on those that read a body 413 (too large) and 415 (a media type
  * the operation does not read), and on every write (POST, PUT, PATCH, DELETE) 409: {@link DatabaseErrors} answers a
  * unique or reference rule broken by a concurrent request, a serialization failure or a deadlock with 409 whatever
@@ -62,6 +63,16 @@ public class ProblemResponsesFilter implements OASFilter {
                     addCommonAnswers(entry.getKey(), operation);
                 }
                 operation.getResponses().getAPIResponses().forEach(ProblemResponsesFilter::addProblemBody);
+                APIResponse unavailable = operation.getResponses().getAPIResponse("503");
+                if (unavailable != null
+                        && (unavailable.getHeaders() == null
+                                || !unavailable.getHeaders().containsKey("Retry-After"))) {
+                    unavailable.addHeader(
+                            "Retry-After",
+                            OASFactory.createHeader()
+                                    .description("seconds to wait before sending the request again")
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER))));
+                }
             }
         }
     }
@@ -75,6 +86,11 @@ public class ProblemResponsesFilter implements OASFilter {
                     "Conflicts with the current state, or with a concurrent request that broke the same rule first");
         }
         addIfAbsent(operation, "403", "The caller's role or agency may not make this call");
+        addIfAbsent(
+                operation,
+                "503",
+                "The database or the broker cannot be reached or is overloaded for now; nothing was changed. Send the"
+                        + " request again after the Retry-After seconds (with the same Idempotency-Key for a create)");
         boolean queryOrHeader = operation.getParameters() != null
                 && operation.getParameters().stream()
                         .anyMatch(p -> p.getIn() == Parameter.In.QUERY || p.getIn() == Parameter.In.HEADER);

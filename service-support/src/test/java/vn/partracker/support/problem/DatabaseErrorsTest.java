@@ -50,8 +50,25 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void anUnreachableOrOverloadedDatabaseIsAServiceUnavailableNotAServerError() {
+        for (String state : new String[] {"08001", "08006", "08003", "57P01", "57P03", "53300", "57014", "55P03"}) {
+            ApiException e = DatabaseErrors.classify(
+                            new IllegalStateException("could not commit", new SQLException("gone", state)))
+                    .orElseThrow(() -> new AssertionError(state + " was not classified"));
+            assertEquals(503, e.status(), state);
+            assertTrue(e instanceof ServiceUnavailableException, state);
+            assertFalse(e.getMessage().contains("gone"), "no driver text is echoed: " + e.getMessage());
+        }
+        ApiException poolExhausted = DatabaseErrors.classify(new RuntimeException(
+                        "Unable to acquire JDBC Connection", new SQLException("Sorry, acquisition timeout!")))
+                .orElseThrow();
+        assertEquals(503, poolExhausted.status());
+    }
+
+    @Test
     void otherFailuresStayServerErrors() {
-        assertTrue(DatabaseErrors.classify("08006", "connection failure").isEmpty());
+        assertTrue(DatabaseErrors.classify("XX000", "internal error").isEmpty());
+        assertTrue(DatabaseErrors.classify(new SQLException("something else")).isEmpty());
         assertTrue(DatabaseErrors.classify(new IllegalStateException("bug")).isEmpty());
     }
 }

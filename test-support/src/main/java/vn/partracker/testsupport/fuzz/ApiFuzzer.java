@@ -21,14 +21,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import vn.partracker.testsupport.contract.OpenApiDocument;
-import vn.partracker.testsupport.contract.OpenApiResponseValidator;
+import vn.partracker.testsupport.contract.ResponseContract;
 import vn.partracker.testsupport.security.TestTokens;
 
 /**
  * Sends hostile requests to a running service, generated from the service's own OpenAPI document with a fixed seed,
  * and checks every answer: never a 5xx, a valid RFC 9457 problem+json for every 4xx, every answer within the time
  * limit, no table changed by a batch of writes that were all rejected, and every answer valid against the same
- * document ({@link OpenApiResponseValidator#check}: status documented for the operation, media type documented, JSON
+ * document ({@link ResponseContract#check}: status documented for the operation, media type documented, JSON
  * body valid against its schema), so that what a client generated from the document meets under hostile input is what
  * the document promises.
  *
@@ -236,7 +236,7 @@ public final class ApiFuzzer {
             return;
         }
         validated++;
-        List<String> problems = OpenApiResponseValidator.check(
+        List<String> problems = ResponseContract.check(
                 contract,
                 operation.get(),
                 response.statusCode(),
