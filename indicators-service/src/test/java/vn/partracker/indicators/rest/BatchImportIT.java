@@ -327,6 +327,7 @@ class BatchImportIT {
                     .post("/api/measurements/batch?async=true")
                     .then()
                     .statusCode(503)
+                    .header("Retry-After", "5")
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://partracker.vn/problems/service-unavailable"))
                     .body("detail", org.hamcrest.Matchers.containsString("queue is full"));

@@ -13,6 +13,6 @@ public class ServiceUnavailableException extends ApiException {
     public static final int RETRY_AFTER_SECONDS = 5;
 
     public ServiceUnavailableException(String detail) {
-        super(503, "unavailable", "Service Unavailable", detail, List.of());
+        super(503, "service-unavailable", "Service Unavailable", detail, List.of());
     }
 }
