@@ -93,7 +93,12 @@ public class AgencyGroupResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAgencyGroup", summary = "Get one agency group")
+    @Operation(
+            operationId = "getAgencyGroup",
+            summary = "Get one agency group",
+            description = "A named set of agencies and its membership rule (agency kinds, levels, an ancestor, or"
+                    + " listed agencies), e.g. the provincial departments, that tasks and indicators name instead of"
+                    + " listing agencies; the ETag is the If-Match of its update.")
     @APIResponse(
             responseCode = "200",
             description = "The group",

@@ -48,7 +48,11 @@ public class ParFieldResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createParField", summary = "Add a PAR field")
+    @Operation(
+            operationId = "createParField",
+            summary = "Add a PAR field",
+            description = "Adds a field of public-administration reform (lĩnh vực CCHC, e.g. \"Cải cách thủ tục hành"
+                    + " chính\") that tasks and indicators are classified by; its code is unique.")
     @APIResponse(
             responseCode = "201",
             description = "Created",
