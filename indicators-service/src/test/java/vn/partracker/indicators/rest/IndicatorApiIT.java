@@ -76,8 +76,11 @@ class IndicatorApiIT {
 
         var records = KafkaTestClient.readUntil(
                 Topics.INDICATORS, Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> id.equals(r.key())));
-        var record =
-                records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+        var record = records.stream()
+                .filter(r -> id.equals(r.key()))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("no event on Kafka; the outbox rows:\n" + replicas.outboxRowsOf(id)));
         assertEquals(EventTypes.INDICATOR_DEFINED, KafkaTestClient.header(record, CloudEventHeaders.TYPE));
         IndicatorDefined event = EventJson.read(record.value(), IndicatorDefined.class);
         assertEquals(1, event.schemaVersion());

@@ -409,7 +409,7 @@ class MeasurementApiIT {
                 Duration.ofSeconds(20),
                 read -> read.stream().filter(r -> id.equals(r.key())).count() >= 2);
         var mine = records.stream().filter(r -> id.equals(r.key())).toList();
-        assertEquals(2, mine.size());
+        assertEquals(2, mine.size(), () -> "events on Kafka; the outbox rows:\n" + replicas.outboxRowsOf(id));
         assertEquals(EventTypes.MEASUREMENT_SUBMITTED, KafkaTestClient.header(mine.get(0), CloudEventHeaders.TYPE));
         assertEquals(EventTypes.MEASUREMENT_APPROVED, KafkaTestClient.header(mine.get(1), CloudEventHeaders.TYPE));
         MeasurementState submitted = EventJson.read(mine.get(0).value(), MeasurementState.class);

@@ -42,6 +42,19 @@ public final class Replicas {
         return TableCounts.text(dataSource, sql, params);
     }
 
+    /**
+     * The outbox rows of a key as one line each (sequence, type, sent, attempts, claim, park and last error), for the
+     * message of an assertion about events that did not reach Kafka: it tells an unsent row from a parked one.
+     */
+    public String outboxRowsOf(String key) {
+        return text(
+                "SELECT string_agg(concat_ws(' ', seq, ce_type, 'sent=' || coalesce(sent_at::text, '-'),"
+                        + " 'attempts=' || attempts, 'claimed_until=' || coalesce(claimed_until::text, '-'),"
+                        + " 'parked=' || coalesce(parked_at::text, '-'), 'error=' || coalesce(last_error, '-')),"
+                        + " E'\\n' ORDER BY seq) FROM outbox_event WHERE msg_key = ?",
+                key);
+    }
+
     /** A row count. */
     public long count(String sql, Object... params) {
         return TableCounts.count(dataSource, sql, params);

@@ -28,6 +28,7 @@ import vn.partracker.events.EventTypes;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.AgencyUpserted;
 import vn.partracker.plans.KonTumAgencies;
+import vn.partracker.support.outbox.OutboxRelay;
 import vn.partracker.testsupport.InfrastructureResource;
 import vn.partracker.testsupport.KafkaTestClient;
 import vn.partracker.testsupport.TestInfrastructure;
@@ -45,6 +46,9 @@ class OutboxIT {
 
     @Inject
     RelayCrashHook crashHook;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void anAgencyChangeIsPublishedWithCloudEventsHeaders() {
@@ -138,6 +142,51 @@ class OutboxIT {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> count("SELECT count(*) FROM outbox_event WHERE msg_key = ? AND sent_at IS NULL", id) == 0);
+    }
+
+    @Test
+    void theRelayOutlivesAnErrorInARun() {
+        crashHook.armErrorOnce();
+        int crashesBefore = crashHook.crashes();
+        String id =
+                KonTumAgencies.create("KT.SNV." + KonTumAgencies.suffix(), "Sở Nội vụ", "DEPARTMENT", "PROVINCE", null);
+
+        List<ConsumerRecord<String, String>> events = eventsFor(id, 2);
+        assertEquals(crashesBefore + 1, crashHook.crashes());
+        assertEquals(2, events.size(), "published before the Error and again by the same relay thread after it");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM outbox_event WHERE msg_key = ? AND sent_at IS NULL", id) == 0);
+        String later = KonTumAgencies.create(
+                "KT.STP." + KonTumAgencies.suffix(), "Sở Tư pháp", "DEPARTMENT", "PROVINCE", null);
+        assertEquals(1, eventsFor(later, 1).size(), "and it keeps relaying");
+    }
+
+    @Test
+    void aProducerClosedUnderTheRelayIsReplacedAndNoRowIsBlamed() throws Exception {
+        String first =
+                KonTumAgencies.create("KT.SYT." + KonTumAgencies.suffix(), "Sở Y tế", "DEPARTMENT", "PROVINCE", null);
+        assertEquals(1, eventsFor(first, 1).size());
+        // a producer in a state it cannot leave (closed here; a fatal idempotence error is the same to the relay)
+        OutboxRelay target = io.quarkus.arc.ClientProxy.unwrap(relay);
+        java.lang.reflect.Field field = OutboxRelay.class.getDeclaredField("producer");
+        field.setAccessible(true);
+        synchronized (target) {
+            @SuppressWarnings("unchecked")
+            var producer = (org.apache.kafka.clients.producer.KafkaProducer<String, String>) field.get(target);
+            producer.close(Duration.ZERO);
+        }
+        String id = KonTumAgencies.create(
+                "KT.SGD." + KonTumAgencies.suffix(), "Sở Giáo dục và Đào tạo", "DEPARTMENT", "PROVINCE", null);
+
+        assertEquals(1, eventsFor(id, 1).size(), "published by a new producer");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM outbox_event WHERE msg_key = ? AND sent_at IS NULL", id) == 0);
+        assertEquals(
+                0,
+                count("SELECT count(*) FROM outbox_event WHERE msg_key = ? AND parked_at IS NOT NULL", id),
+                "a broken producer parks nothing");
     }
 
     private static List<ConsumerRecord<String, String>> eventsFor(String key, int expected) {

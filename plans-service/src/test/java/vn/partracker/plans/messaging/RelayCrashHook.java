@@ -10,10 +10,21 @@ import vn.partracker.support.outbox.OutboxRelayHook;
 public class RelayCrashHook implements OutboxRelayHook {
 
     private final AtomicInteger armed = new AtomicInteger();
+    private volatile boolean asError;
     private final AtomicInteger crashes = new AtomicInteger();
 
     /** The next relay run that published something dies before marking it sent. */
     public void armOnce() {
+        asError = false;
+        armed.set(1);
+    }
+
+    /**
+     * The next relay run that published something dies with an {@link Error} (as an {@link OutOfMemoryError} in a
+     * moment of heap shortage would) before marking it sent.
+     */
+    public void armErrorOnce() {
+        asError = true;
         armed.set(1);
     }
 
@@ -26,6 +37,9 @@ public class RelayCrashHook implements OutboxRelayHook {
     public void afterPublish(List<Long> seqs) {
         if (!seqs.isEmpty() && armed.compareAndSet(1, 0)) {
             crashes.incrementAndGet();
+            if (asError) {
+                throw new OutOfMemoryError("simulated heap shortage after publishing " + seqs);
+            }
             throw new IllegalStateException("simulated relay crash after publishing " + seqs);
         }
     }

@@ -90,6 +90,7 @@ public class OutboxRelay {
     private Admin admin;
     private Counter published;
     private Counter parkedTotal;
+    private Counter producersDiscarded;
     private long backoffMillis;
 
     public OutboxRelay(
@@ -113,6 +114,9 @@ public class OutboxRelay {
                 .register(registry);
         parkedTotal = Counter.builder("partracker.outbox.parked.events")
                 .description("Rows the relay parked because they failed for good")
+                .register(registry);
+        producersDiscarded = Counter.builder("partracker.outbox.producer.resets")
+                .description("Kafka producers the relay replaced after a run in which nothing was acknowledged")
                 .register(registry);
         Gauge.builder("partracker.outbox.pending", pending, AtomicLong::get)
                 .description("Unsent, unparked outbox rows (all of them, not one batch)")
@@ -151,12 +155,27 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The relay thread's loop. It outlives every failure of a run, including an {@link Error} such as an
+     * {@link OutOfMemoryError} thrown while the JVM was short of heap for a moment: a relay thread that died would
+     * leave every later event unsent with no sign of it but a growing pending gauge.
+     */
     private void loop() {
         try {
             Thread.sleep(config.initialDelay().toMillis());
             while (running) {
-                RelayResult result = relayOnce();
-                refreshStats(false);
+                RelayResult result;
+                try {
+                    result = relayOnce();
+                    refreshStats(false);
+                } catch (RuntimeException | Error e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    Log.errorf(e, "outbox relay run failed unexpectedly; the relay goes on after a back-off");
+                    discardProducer();
+                    result = new RelayResult(0, true);
+                }
                 if (result.failed()) {
                     backoffMillis = backoffMillis == 0
                             ? config.initialBackoff().toMillis()
@@ -210,6 +229,11 @@ public class OutboxRelay {
             }
             boolean acknowledged = !sent.isEmpty();
             boolean probe = !acknowledged && sent.size() < attempts.size() && brokerAnswers();
+            if (!acknowledged && !attempts.isEmpty()) {
+                // nothing of the run was acknowledged: the next run starts with a new producer, so a producer left
+                // in a fatal state (closed, a fatal idempotence error) can never stop the relay for good
+                discardProducer();
+            }
             List<Row> claimed = rows;
             int[] counts = QuarkusTransaction.requiringNew()
                     .timeout(30)
@@ -230,6 +254,9 @@ public class OutboxRelay {
             return new RelayResult(sent.size(), outage);
         } catch (RuntimeException e) {
             Log.warnf(e, "outbox relay run failed; retrying in a moment");
+            if (!rows.isEmpty()) {
+                discardProducer();
+            }
             return new RelayResult(0, true);
         } finally {
             if (!recorded && !rows.isEmpty()) {
@@ -514,6 +541,24 @@ public class OutboxRelay {
             admin = Admin.create(props);
         }
         return admin;
+    }
+
+    /**
+     * Closes the producer without waiting (unsent records of the failed run are abandoned: their rows are still
+     * unsent in the table and go out again) so that the next run creates a new one.
+     */
+    private synchronized void discardProducer() {
+        if (producer == null) {
+            return;
+        }
+        KafkaProducer<String, String> old = producer;
+        producer = null;
+        producersDiscarded.increment();
+        try {
+            old.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            Log.debugf(e, "outbox: the discarded producer did not close cleanly");
+        }
     }
 
     private synchronized KafkaProducer<String, String> producer() {

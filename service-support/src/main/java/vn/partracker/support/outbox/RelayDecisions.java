@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -22,7 +23,9 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * reconnecting). While the broker is unreachable nothing is counted and nothing is parked: the rows wait and the
  * relay backs off as a whole. A row whose error can never go away (too large, unserialisable) is parked at once; any
  * other refusal (unknown or invalid topic, a broker error) is retried with a per-row backoff and parked after
- * {@code max-attempts}, because an operator may fix it meanwhile (e.g. create the topic).
+ * {@code max-attempts}, because an operator may fix it meanwhile (e.g. create the topic). An error of the client
+ * itself (not an {@link ApiException}: a producer closed or left in a fatal state) never counts against a row; the
+ * relay replaces its producer instead.
  */
 final class RelayDecisions {
 
@@ -70,6 +73,11 @@ final class RelayDecisions {
      * @param probeAnswered whether the broker answered the cluster probe after the failures
      */
     static boolean countsAgainstRow(Throwable error, boolean acknowledgedInRun, boolean probeAnswered) {
+        if (!(unwrap(error) instanceof ApiException)) {
+            // the client's own state (a closed or fatally failed producer, an interrupt), not the broker's answer
+            // about this row: the relay replaces the producer and the row is not to blame
+            return false;
+        }
         if (acknowledgedInRun) {
             return true;
         }

@@ -124,4 +124,16 @@ class RelayDecisionsTest {
         assertTrue(RelayDecisions.countsAgainstRow(invalid, false, true));
         assertTrue(RelayDecisions.countsAgainstRow(expired, true, false), "other rows of the run got through");
     }
+
+    @Test
+    void aBrokenProducerIsNeverARowsFault() {
+        Throwable closed = new IllegalStateException("Cannot perform operation after producer has been closed");
+        Throwable fatal = new ExecutionException(new org.apache.kafka.common.KafkaException("fatal producer state"));
+        Throwable interrupted = new org.apache.kafka.common.errors.InterruptException("Flush interrupted.");
+        for (Throwable error : java.util.List.of(closed, fatal, interrupted)) {
+            assertFalse(RelayDecisions.countsAgainstRow(error, false, true), error.toString());
+            assertFalse(RelayDecisions.countsAgainstRow(error, true, true), error + " while other rows got through");
+            assertEquals(Verdict.OUTAGE, RelayDecisions.decide(error, false, MAX - 1, MAX), "never parked");
+        }
+    }
 }
