@@ -74,6 +74,7 @@ class IndicatorApiIT {
                 .body("numeratorLabel", equalTo("số hồ sơ TTHC đã giải quyết đúng hạn"))
                 .body("legalBasis", containsString("876/QĐ-BNV"));
 
+        replicas.awaitOutboxDrained();
         var records = KafkaTestClient.readUntil(
                 Topics.INDICATORS, Duration.ofSeconds(20), read -> read.stream().anyMatch(r -> id.equals(r.key())));
         var record = records.stream()

@@ -404,6 +404,7 @@ class MeasurementApiIT {
     void measurementEventsCarryTheFullState() {
         String id = submit(ratioFigure(world.district, "2025-Q2", 19, 20)).path("id");
         review(id, "approve", world.office, null).then().statusCode(200);
+        replicas.awaitOutboxDrained();
         var records = KafkaTestClient.readUntil(
                 Topics.MEASUREMENTS,
                 Duration.ofSeconds(20),

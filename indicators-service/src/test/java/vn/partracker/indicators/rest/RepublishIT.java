@@ -156,6 +156,7 @@ class RepublishIT {
 
         // and they leave through the relay to the topic
         String restatedId = rows(approved, before, between).get(0).id();
+        replicas.awaitOutboxDrained();
         var records = KafkaTestClient.readUntil(
                 Topics.MEASUREMENTS,
                 Duration.ofSeconds(30),

@@ -43,6 +43,35 @@ public final class Replicas {
     }
 
     /**
+     * Waits until the relay has published every outbox row written so far, then returns. A test that reads its events
+     * from Kafka waits here first: the suite's earlier classes leave a backlog of thousands of events (a 5,003-row
+     * import, two republishes of every figure) that a loaded machine relays in tens of seconds, and a fixed wait on
+     * the topic alone could not tell that from a relay that stopped. This wait can: when it runs out, its message
+     * names how many rows are still unsent and the last error the relay recorded.
+     */
+    public void awaitOutboxDrained() {
+        long upTo = count("SELECT coalesce(max(seq), 0) FROM outbox_event");
+        String unsent = "FROM outbox_event WHERE seq <= ? AND sent_at IS NULL AND parked_at IS NULL";
+        try {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> count("SELECT count(*) " + unsent, upTo) == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "the relay did not publish the outbox in 180 s: " + count("SELECT count(*) " + unsent, upTo)
+                            + " rows unsent; first of them: "
+                            + text(
+                                    "SELECT concat_ws(' ', seq, ce_type, 'attempts=' || attempts, 'claimed_until='"
+                                            + " || coalesce(claimed_until::text, '-'), 'error=' ||"
+                                            + " coalesce(last_error, '-')) "
+                                            + unsent + " ORDER BY seq LIMIT 1",
+                                    upTo),
+                    e);
+        }
+    }
+
+    /**
      * The outbox rows of a key as one line each (sequence, type, sent, attempts, claim, park and last error), for the
      * message of an assertion about events that did not reach Kafka: it tells an unsent row from a parked one.
      */
