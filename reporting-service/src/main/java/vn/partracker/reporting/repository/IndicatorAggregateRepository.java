@@ -36,14 +36,22 @@ public class IndicatorAggregateRepository {
     /** The advisory-lock name space of indicators (shared by appliers, exclusive for a rebuild of one indicator). */
     static final int INDICATOR_LOCKS = 0x52494e44;
 
+    /** The roll-up of a subtree per branch; see {@link #branchTotals}. */
+    private static final String BRANCH_TOTALS = branchTotalsSql();
+
+    /** The same for a large subtree, under its own text so it never shares a cached named statement. */
+    private static final String LARGE_BRANCH_TOTALS = "/* large subtree, planned per call */ " + BRANCH_TOTALS;
+
     private final Jdbc jdbc;
     private final AgroalDataSource dataSource;
     private final int customPlanMembers;
+    private final String largeSubtreeWorkMem;
 
     public IndicatorAggregateRepository(Jdbc jdbc, AgroalDataSource dataSource, ReportingConfig config) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.customPlanMembers = config.customPlanMembers();
+        this.largeSubtreeWorkMem = config.largeSubtreeWorkMem();
     }
 
     /** The key of one aggregate row. */
@@ -56,6 +64,7 @@ public class IndicatorAggregateRepository {
      * @param maxValue largest agency value
      * @param agencyValueCount how many agencies have a value
      * @param agencyValueSum the sum of the agency values, for the mean over agencies
+     * @param own the branch agency's own row ({@code null} when it has none), for the drill-down's achievement
      */
     public record BranchTotal(
             UUID indicatorId,
@@ -64,7 +73,11 @@ public class IndicatorAggregateRepository {
             BigDecimal minValue,
             BigDecimal maxValue,
             int agencyValueCount,
-            BigDecimal agencyValueSum) {}
+            BigDecimal agencyValueSum,
+            OwnFigures own) {}
+
+    /** The achievement counts of an agency's own aggregate row. */
+    public record OwnFigures(int submitted, int met, int notMet) {}
 
     /** Adds the deltas to their rows, creating missing rows; keys are applied in a fixed order. */
     public void add(Map<Key, IndicatorAggregate> deltas) {
@@ -141,45 +154,65 @@ public class IndicatorAggregateRepository {
     }
 
     /**
-     * The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs.
+     * The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs, with each branch
+     * agency's own achievement counts (one statement for the whole report).
      *
-     * <p>A large subtree is planned for its actual arguments every time ({@link PGStatement#setPrepareThreshold} 0,
-     * PostgreSQL's unnamed statement). Through the driver's default server-side prepared statement, PostgreSQL switched
-     * to a generic plan after five executions: it assumes 10 subtree members, so for a national report it probed the
-     * agency index once per member (3,356 bitmap scans) and sorted 70,000 rows on disk — about 2 s instead of a hash
-     * join and a hash aggregate. For a small subtree that generic plan is the right one (a province's 98 probes beat
-     * the custom plan's scan of every row of the period), so it keeps the prepared statement. Both run the same SQL;
-     * EXPLAIN ANALYZE of the plans is in reporting-service/BENCHMARK.md.
+     * <p>A large subtree (more than {@code partracker.reports.custom-plan-members}, a national report) runs its own
+     * SQL text as PostgreSQL's unnamed statement ({@link PGStatement#setPrepareThreshold} 0), so it is planned for its
+     * actual arguments every time, with {@code work_mem} raised for that statement's transaction only. Through the
+     * driver's server-side prepared statement PostgreSQL switched to a generic plan after five executions: it assumes
+     * 10 subtree members, so for a national report it probed the agency index once per member (3,356 bitmap scans)
+     * and sorted 70,000 rows on disk. The text must differ from the small-subtree one: the driver caches named
+     * statements per connection by SQL text, and a province report that had prepared the same text on a pooled
+     * connection handed its generic plan to the next national report there. For a small subtree the generic plan is
+     * the right one (a province's 98 probes beat a scan of every row of the period). EXPLAIN ANALYZE of the plans is in
+     * reporting-service/BENCHMARK.md.
      */
     public List<BranchTotal> branchTotals(
             String period, Collection<UUID> indicatorIds, List<UUID> agencyIds, List<UUID> branches) {
-        String sums = "";
-        for (String column : COLUMNS.split(",\\s*")) {
-            sums += ", sum(c." + column + ") AS " + column;
-        }
-        String sql = """
-                WITH s(agency_id, branch) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
-                SELECT c.indicator_id, s.branch%s,
-                    min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
-                    max(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS max_value,
-                    count(*) FILTER (WHERE c.value_count > 0) AS agency_value_count,
-                    COALESCE(sum(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0), 0)
-                        AS agency_value_sum
-                FROM indicator_contribution c JOIN s ON s.agency_id = c.agency_id
-                WHERE c.period = ? AND c.indicator_id = ANY(?)
-                GROUP BY c.indicator_id, s.branch
-                """.formatted(sums);
         if (agencyIds.size() <= customPlanMembers) {
             return jdbc.query(
-                    sql,
+                    BRANCH_TOTALS,
                     IndicatorAggregateRepository::branchTotal,
                     Jdbc.uuids(agencyIds),
                     Jdbc.uuids(branches),
                     period,
                     Jdbc.uuids(indicatorIds));
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean ownTransaction = c.getAutoCommit();
+            if (ownTransaction) {
+                c.setAutoCommit(false);
+            }
+            try {
+                List<BranchTotal> result = largeBranchTotals(c, period, indicatorIds, agencyIds, branches);
+                if (ownTransaction) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (ownTransaction) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL query failed: branch totals of " + period, e);
+        }
+    }
+
+    private List<BranchTotal> largeBranchTotals(
+            Connection c, String period, Collection<UUID> indicatorIds, List<UUID> agencyIds, List<UUID> branches)
+            throws SQLException {
+        try (PreparedStatement set = c.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+            set.setString(1, largeSubtreeWorkMem);
+            set.execute();
+        }
+        try (PreparedStatement statement = c.prepareStatement(LARGE_BRANCH_TOTALS)) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             statement.setArray(1, c.createArrayOf("uuid", agencyIds.toArray()));
             statement.setArray(2, c.createArrayOf("uuid", branches.toArray()));
@@ -192,9 +225,30 @@ public class IndicatorAggregateRepository {
                 }
             }
             return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("SQL query failed: branch totals of " + period, e);
         }
+    }
+
+    private static String branchTotalsSql() {
+        StringBuilder sums = new StringBuilder();
+        for (String column : COLUMNS.split(",\\s*")) {
+            sums.append(", sum(c.").append(column).append(") AS ").append(column);
+        }
+        return """
+                WITH s(agency_id, branch) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
+                SELECT c.indicator_id, s.branch%s,
+                    min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
+                    max(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS max_value,
+                    count(*) FILTER (WHERE c.value_count > 0) AS agency_value_count,
+                    COALESCE(sum(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0), 0)
+                        AS agency_value_sum,
+                    count(*) FILTER (WHERE c.agency_id = s.branch) AS own_rows,
+                    COALESCE(sum(c.submitted) FILTER (WHERE c.agency_id = s.branch), 0) AS own_submitted,
+                    COALESCE(sum(c.met) FILTER (WHERE c.agency_id = s.branch), 0) AS own_met,
+                    COALESCE(sum(c.not_met) FILTER (WHERE c.agency_id = s.branch), 0) AS own_not_met
+                FROM indicator_contribution c JOIN s ON s.agency_id = c.agency_id
+                WHERE c.period = ? AND c.indicator_id = ANY(?)
+                GROUP BY c.indicator_id, s.branch
+                """.formatted(sums);
     }
 
     private static BranchTotal branchTotal(ResultSet rs) throws SQLException {
@@ -205,22 +259,10 @@ public class IndicatorAggregateRepository {
                 rs.getBigDecimal("min_value"),
                 rs.getBigDecimal("max_value"),
                 rs.getInt("agency_value_count"),
-                Jdbc.decimal(rs, "agency_value_sum"));
-    }
-
-    /** The own aggregate row of each agency for the indicators and period (drill-down achievement). */
-    public Map<Key, IndicatorAggregate> own(String period, Collection<UUID> indicatorIds, Collection<UUID> agencyIds) {
-        Map<Key, IndicatorAggregate> result = new LinkedHashMap<>();
-        jdbc.query(
-                "SELECT indicator_id, period, agency_id, " + COLUMNS + " FROM indicator_contribution"
-                        + " WHERE period = ? AND indicator_id = ANY(?) AND agency_id = ANY(?)",
-                rs -> result.put(
-                        new Key(Jdbc.uuid(rs, "indicator_id"), rs.getString("period"), Jdbc.uuid(rs, "agency_id")),
-                        aggregate(rs)),
-                period,
-                Jdbc.uuids(indicatorIds),
-                Jdbc.uuids(agencyIds));
-        return result;
+                Jdbc.decimal(rs, "agency_value_sum"),
+                rs.getInt("own_rows") == 0
+                        ? null
+                        : new OwnFigures(rs.getInt("own_submitted"), rs.getInt("own_met"), rs.getInt("own_not_met")));
     }
 
     private static Object[] params(Key key, IndicatorAggregate c) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
@@ -27,6 +28,7 @@ import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.repository.AgencyReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository.BranchTotal;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository.OwnFigures;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository.IndicatorRow;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
@@ -99,25 +101,32 @@ public class IndicatorReportService {
             totals.computeIfAbsent(t.indicatorId(), k -> new HashMap<>()).put(t.branch(), t);
         }
         List<AgencyNode> children = hierarchy.children(root);
-        Map<IndicatorAggregateRepository.Key, IndicatorAggregate> own = aggregates.own(
-                period.code(), ids, children.stream().map(AgencyNode::id).toList());
         Set<UUID> groupIds = new HashSet<>();
         rowsFor.forEach(i -> groupIds.addAll(i.performerGroupIds()));
         Map<UUID, GroupRule> groups = new HashMap<>();
         agencies.groups(groupIds, List.of()).forEach(g -> groups.put(g.id(), g));
 
+        Map<Performers, Integer> expectedByPerformers = new HashMap<>();
         List<IndicatorReportRow> result = new ArrayList<>();
         for (IndicatorRow indicator : rowsFor) {
             Map<UUID, BranchTotal> byBranch = totals.getOrDefault(indicator.id(), Map.of());
-            List<GroupRule> performerGroups = indicator.performerGroupIds().stream()
-                    .map(groups::get)
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
-            int expected = intersectionSize(
-                    hierarchy.expand(indicator.performerAgencyIds(), performerGroups), branches.keySet());
-            result.add(row(indicator, expected, byBranch.values(), children, byBranch, own, period));
+            int expected = expectedByPerformers.computeIfAbsent(
+                    new Performers(indicator.performerAgencyIds(), indicator.performerGroupIds()),
+                    p -> intersectionSize(hierarchy.expand(p.agencyIds(), p.groups(groups)), branches.keySet()));
+            result.add(row(indicator, expected, byBranch.values(), children, byBranch));
         }
         return result;
+    }
+
+    /**
+     * The performers an indicator names. Indicators of one plan mostly name the same ones ("UBND cấp xã"), so a
+     * report counts the expected agencies once per distinct performer list, not once per indicator.
+     */
+    private record Performers(List<UUID> agencyIds, List<UUID> groupIds) {
+
+        List<GroupRule> groups(Map<UUID, GroupRule> known) {
+            return groupIds.stream().map(known::get).filter(Objects::nonNull).toList();
+        }
     }
 
     /** How many agencies lie in both sets, walking the smaller one (a province's subtree, not the nation's). */
@@ -138,9 +147,7 @@ public class IndicatorReportService {
             int expected,
             Collection<BranchTotal> branchTotals,
             List<AgencyNode> children,
-            Map<UUID, BranchTotal> byBranch,
-            Map<IndicatorAggregateRepository.Key, IndicatorAggregate> own,
-            Period period) {
+            Map<UUID, BranchTotal> byBranch) {
         IndicatorAggregate total = IndicatorAggregate.ZERO;
         BigDecimal min = null;
         BigDecimal max = null;
@@ -157,10 +164,12 @@ public class IndicatorReportService {
         for (AgencyNode child : children) {
             BranchTotal t = byBranch.get(child.id());
             IndicatorAggregate c = t == null ? IndicatorAggregate.ZERO : t.totals();
-            IndicatorAggregate mine = own.getOrDefault(
-                    new IndicatorAggregateRepository.Key(indicator.id(), period.code(), child.id()), null);
-            childRows.add(
-                    new ChildRow(child.id(), child.name(), c.submitted(), value(indicator, c), achievement(mine)));
+            childRows.add(new ChildRow(
+                    child.id(),
+                    child.name(),
+                    c.submitted(),
+                    value(indicator, c),
+                    achievement(t == null ? null : t.own())));
         }
         return new IndicatorReportRow(
                 indicator.id(),
@@ -200,7 +209,7 @@ public class IndicatorReportService {
                 c.valueSum());
     }
 
-    private static String achievement(IndicatorAggregate own) {
+    private static String achievement(OwnFigures own) {
         if (own == null || own.submitted() == 0) {
             return null;
         }
