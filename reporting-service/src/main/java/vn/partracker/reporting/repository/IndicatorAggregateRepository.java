@@ -229,29 +229,43 @@ public class IndicatorAggregateRepository {
     }
 
     private static String branchTotalsSql() {
-        StringBuilder sums = new StringBuilder();
-        for (String column : COLUMNS.split(",\\s*")) {
-            sums.append(", sum(c.").append(column).append(") AS ").append(column);
-        }
         return """
                 WITH s(agency_id, branch) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
-                SELECT c.indicator_id, s.branch%s,
-                    min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
-                    max(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS max_value,
-                    count(*) FILTER (WHERE c.value_count > 0) AS agency_value_count,
-                    COALESCE(sum(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0), 0)
-                        AS agency_value_sum,
-                    count(*) FILTER (WHERE c.agency_id = s.branch) AS own_rows,
-                    COALESCE(sum(c.submitted) FILTER (WHERE c.agency_id = s.branch), 0) AS own_submitted,
-                    COALESCE(sum(c.met) FILTER (WHERE c.agency_id = s.branch), 0) AS own_met,
-                    COALESCE(sum(c.not_met) FILTER (WHERE c.agency_id = s.branch), 0) AS own_not_met
+                SELECT c.indicator_id, s.branch, %s
                 FROM indicator_contribution c JOIN s ON s.agency_id = c.agency_id
                 WHERE c.period = ? AND c.indicator_id = ANY(?)
                 GROUP BY c.indicator_id, s.branch
-                """.formatted(sums);
+                """.formatted(subtreeAggregates("s.branch"));
     }
 
-    private static BranchTotal branchTotal(ResultSet rs) throws SQLException {
+    /**
+     * The select list of a roll-up over the rows {@code c} of a subtree: the column sums, the agency values' min, max,
+     * count and sum, and the achievement counts of the row of the agency {@code ownAgency} (the subtree's top).
+     * {@link IndicatorRollupRepository} stores exactly this per internal agency, so both paths compute the same.
+     */
+    static String subtreeAggregates(String ownAgency) {
+        StringBuilder sums = new StringBuilder();
+        for (String column : COLUMNS.split(",\\s*")) {
+            sums.append("sum(c.").append(column).append(") AS ").append(column).append(", ");
+        }
+        return sums + """
+                min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
+                max(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS max_value,
+                count(*) FILTER (WHERE c.value_count > 0) AS agency_value_count,
+                COALESCE(sum(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0), 0) AS agency_value_sum,
+                count(*) FILTER (WHERE c.agency_id = %1$s) AS own_rows,
+                COALESCE(sum(c.submitted) FILTER (WHERE c.agency_id = %1$s), 0) AS own_submitted,
+                COALESCE(sum(c.met) FILTER (WHERE c.agency_id = %1$s), 0) AS own_met,
+                COALESCE(sum(c.not_met) FILTER (WHERE c.agency_id = %1$s), 0) AS own_not_met
+                """.formatted(ownAgency);
+    }
+
+    /** The aggregate columns, comma-separated. */
+    static String columns() {
+        return COLUMNS;
+    }
+
+    static BranchTotal branchTotal(ResultSet rs) throws SQLException {
         return new BranchTotal(
                 Jdbc.uuid(rs, "indicator_id"),
                 Jdbc.uuid(rs, "branch"),

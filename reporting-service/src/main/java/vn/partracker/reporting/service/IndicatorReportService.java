@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
@@ -36,7 +37,8 @@ import vn.partracker.support.problem.NotFoundException;
 
 /**
  * The indicator report: per indicator, the persisted per-agency aggregates rolled up over an agency's subtree as the
- * hierarchy stood on the last day of the period's cut-off window.
+ * hierarchy stood on the last day of the period's cut-off window (read from the per-ancestor roll-ups where they
+ * follow that hierarchy, see {@link IndicatorRollups}).
  */
 @ApplicationScoped
 public class IndicatorReportService {
@@ -46,13 +48,16 @@ public class IndicatorReportService {
     private final PlanReplicaRepository plans;
     private final AgencyReplicaRepository agencies;
     private final IndicatorAggregateRepository aggregates;
+    private final IndicatorRollups rollups;
 
     public IndicatorReportService(
             ReportingContext context,
             IndicatorReplicaRepository indicators,
             PlanReplicaRepository plans,
             AgencyReplicaRepository agencies,
-            IndicatorAggregateRepository aggregates) {
+            IndicatorAggregateRepository aggregates,
+            IndicatorRollups rollups) {
+        this.rollups = rollups;
         this.context = context;
         this.indicators = indicators;
         this.plans = plans;
@@ -94,13 +99,11 @@ public class IndicatorReportService {
         }
         Map<UUID, UUID> branches = hierarchy.subtreeBranches(root);
         List<UUID> ids = rowsFor.stream().map(IndicatorRow::id).toList();
-        List<UUID> members = new ArrayList<>(branches.keySet());
-        List<UUID> branchOf = members.stream().map(branches::get).toList();
+        List<AgencyNode> children = hierarchy.children(root);
         Map<UUID, Map<UUID, BranchTotal>> totals = new HashMap<>();
-        for (BranchTotal t : aggregates.branchTotals(period.code(), ids, members, branchOf)) {
+        for (BranchTotal t : branchTotals(period, hierarchy, root, branches, children, ids)) {
             totals.computeIfAbsent(t.indicatorId(), k -> new HashMap<>()).put(t.branch(), t);
         }
-        List<AgencyNode> children = hierarchy.children(root);
         Set<UUID> groupIds = new HashSet<>();
         rowsFor.forEach(i -> groupIds.addAll(i.performerGroupIds()));
         Map<UUID, GroupRule> groups = new HashMap<>();
@@ -116,6 +119,35 @@ public class IndicatorReportService {
             result.add(row(indicator, expected, byBranch.values(), children, byBranch));
         }
         return result;
+    }
+
+    /**
+     * The totals per branch: a child with children of its own from its roll-ups when they follow this hierarchy,
+     * the root and the other children from their own rows; every branch summed from the leaf rows otherwise.
+     */
+    private List<BranchTotal> branchTotals(
+            Period period,
+            Hierarchy hierarchy,
+            UUID root,
+            Map<UUID, UUID> branches,
+            List<AgencyNode> children,
+            List<UUID> ids) {
+        List<UUID> internal = new ArrayList<>();
+        List<UUID> own = new ArrayList<>(List.of(root));
+        for (AgencyNode child : children) {
+            (hierarchy.isInternal(child.id()) ? internal : own).add(child.id());
+        }
+        if (!internal.isEmpty()) {
+            Optional<List<BranchTotal>> rolledUp = rollups.read(period.code(), hierarchy, ids, internal);
+            if (rolledUp.isPresent()) {
+                List<BranchTotal> result = new ArrayList<>(rolledUp.get());
+                result.addAll(aggregates.branchTotals(period.code(), ids, own, own));
+                return result;
+            }
+        }
+        List<UUID> members = new ArrayList<>(branches.keySet());
+        List<UUID> branchOf = members.stream().map(branches::get).toList();
+        return aggregates.branchTotals(period.code(), ids, members, branchOf);
     }
 
     /**
