@@ -142,9 +142,9 @@ public class IndicatorRollupRepository {
         jdbc.query(
                 READ,
                 rs -> {
-                    usable[0] = rs.getBoolean("ok");
-                    if (usable[0] && rs.getObject("indicator_id") != null) {
-                        totals.add(IndicatorAggregateRepository.branchTotal(rs));
+                    usable[0] = rs.getBoolean(1);
+                    if (usable[0] && rs.getObject(2) != null) {
+                        totals.add(IndicatorAggregateRepository.branchTotal(rs, 2));
                     }
                     return Boolean.TRUE;
                 },
