@@ -24,6 +24,13 @@ public interface ReportingConfig {
     @WithDefault("500")
     int customPlanMembers();
 
+    /**
+     * The {@code work_mem} of the transaction that reads a large subtree's branch totals (a national report hashes
+     * and aggregates ~70,000 rows; at PostgreSQL's default 4MB the aggregate spilled to disk).
+     */
+    @WithDefault("16MB")
+    String largeSubtreeWorkMem();
+
     /** The rebuild jobs of the aggregates. */
     Rebuild rebuild();
 

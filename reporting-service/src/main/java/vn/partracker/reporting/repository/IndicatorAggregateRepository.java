@@ -33,17 +33,28 @@ public class IndicatorAggregateRepository {
             + " denominator_sum, value_count, value_sum, approved_ratio_count, approved_numerator_sum,"
             + " approved_denominator_sum, approved_value_count, approved_value_sum";
 
+    /** How many columns {@link #COLUMNS} lists. */
+    private static final int AGGREGATE_COLUMNS = COLUMNS.split(",").length;
+
     /** The advisory-lock name space of indicators (shared by appliers, exclusive for a rebuild of one indicator). */
     static final int INDICATOR_LOCKS = 0x52494e44;
+
+    /** The roll-up of a subtree per branch; see {@link #branchTotals}. */
+    private static final String BRANCH_TOTALS = branchTotalsSql();
+
+    /** The same for a large subtree, under its own text so it never shares a cached named statement. */
+    private static final String LARGE_BRANCH_TOTALS = "/* large subtree, planned per call */ " + BRANCH_TOTALS;
 
     private final Jdbc jdbc;
     private final AgroalDataSource dataSource;
     private final int customPlanMembers;
+    private final String largeSubtreeWorkMem;
 
     public IndicatorAggregateRepository(Jdbc jdbc, AgroalDataSource dataSource, ReportingConfig config) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.customPlanMembers = config.customPlanMembers();
+        this.largeSubtreeWorkMem = config.largeSubtreeWorkMem();
     }
 
     /** The key of one aggregate row. */
@@ -56,6 +67,7 @@ public class IndicatorAggregateRepository {
      * @param maxValue largest agency value
      * @param agencyValueCount how many agencies have a value
      * @param agencyValueSum the sum of the agency values, for the mean over agencies
+     * @param own the branch agency's own row ({@code null} when it has none), for the drill-down's achievement
      */
     public record BranchTotal(
             UUID indicatorId,
@@ -64,7 +76,11 @@ public class IndicatorAggregateRepository {
             BigDecimal minValue,
             BigDecimal maxValue,
             int agencyValueCount,
-            BigDecimal agencyValueSum) {}
+            BigDecimal agencyValueSum,
+            OwnFigures own) {}
+
+    /** The achievement counts of an agency's own aggregate row. */
+    public record OwnFigures(int submitted, int met, int notMet) {}
 
     /** Adds the deltas to their rows, creating missing rows; keys are applied in a fixed order. */
     public void add(Map<Key, IndicatorAggregate> deltas) {
@@ -101,7 +117,7 @@ public class IndicatorAggregateRepository {
                 "SELECT indicator_id, period, agency_id, " + COLUMNS + " FROM indicator_contribution",
                 rs -> result.put(
                         new Key(Jdbc.uuid(rs, "indicator_id"), rs.getString("period"), Jdbc.uuid(rs, "agency_id")),
-                        aggregate(rs)));
+                        aggregate(rs, 4)));
         return result;
     }
 
@@ -129,7 +145,7 @@ public class IndicatorAggregateRepository {
                         + " FROM indicator_contribution WHERE indicator_id = ?",
                 rs -> result.put(
                         new Key(Jdbc.uuid(rs, "indicator_id"), rs.getString("period"), Jdbc.uuid(rs, "agency_id")),
-                        aggregate(rs)),
+                        aggregate(rs, 4)),
                 indicatorId);
         return result;
     }
@@ -141,45 +157,65 @@ public class IndicatorAggregateRepository {
     }
 
     /**
-     * The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs.
+     * The roll-up of each indicator per branch of the subtree given as (agency, branch) pairs, with each branch
+     * agency's own achievement counts (one statement for the whole report).
      *
-     * <p>A large subtree is planned for its actual arguments every time ({@link PGStatement#setPrepareThreshold} 0,
-     * PostgreSQL's unnamed statement). Through the driver's default server-side prepared statement, PostgreSQL switched
-     * to a generic plan after five executions: it assumes 10 subtree members, so for a national report it probed the
-     * agency index once per member (3,356 bitmap scans) and sorted 70,000 rows on disk — about 2 s instead of a hash
-     * join and a hash aggregate. For a small subtree that generic plan is the right one (a province's 98 probes beat
-     * the custom plan's scan of every row of the period), so it keeps the prepared statement. Both run the same SQL;
-     * EXPLAIN ANALYZE of the plans is in reporting-service/BENCHMARK.md.
+     * <p>A large subtree (more than {@code partracker.reports.custom-plan-members}, a national report) runs its own
+     * SQL text as PostgreSQL's unnamed statement ({@link PGStatement#setPrepareThreshold} 0), so it is planned for its
+     * actual arguments every time, with {@code work_mem} raised for that statement's transaction only. Through the
+     * driver's server-side prepared statement PostgreSQL switched to a generic plan after five executions: it assumes
+     * 10 subtree members, so for a national report it probed the agency index once per member (3,356 bitmap scans)
+     * and sorted 70,000 rows on disk. The text must differ from the small-subtree one: the driver caches named
+     * statements per connection by SQL text, and a province report that had prepared the same text on a pooled
+     * connection handed its generic plan to the next national report there. For a small subtree the generic plan is
+     * the right one (a province's 98 probes beat a scan of every row of the period). EXPLAIN ANALYZE of the plans is in
+     * reporting-service/BENCHMARK.md.
      */
     public List<BranchTotal> branchTotals(
             String period, Collection<UUID> indicatorIds, List<UUID> agencyIds, List<UUID> branches) {
-        String sums = "";
-        for (String column : COLUMNS.split(",\\s*")) {
-            sums += ", sum(c." + column + ") AS " + column;
-        }
-        String sql = """
-                WITH s(agency_id, branch) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
-                SELECT c.indicator_id, s.branch%s,
-                    min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
-                    max(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS max_value,
-                    count(*) FILTER (WHERE c.value_count > 0) AS agency_value_count,
-                    COALESCE(sum(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0), 0)
-                        AS agency_value_sum
-                FROM indicator_contribution c JOIN s ON s.agency_id = c.agency_id
-                WHERE c.period = ? AND c.indicator_id = ANY(?)
-                GROUP BY c.indicator_id, s.branch
-                """.formatted(sums);
         if (agencyIds.size() <= customPlanMembers) {
             return jdbc.query(
-                    sql,
-                    IndicatorAggregateRepository::branchTotal,
+                    BRANCH_TOTALS,
+                    rs -> branchTotal(rs, 1),
                     Jdbc.uuids(agencyIds),
                     Jdbc.uuids(branches),
                     period,
                     Jdbc.uuids(indicatorIds));
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement statement = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean ownTransaction = c.getAutoCommit();
+            if (ownTransaction) {
+                c.setAutoCommit(false);
+            }
+            try {
+                List<BranchTotal> result = largeBranchTotals(c, period, indicatorIds, agencyIds, branches);
+                if (ownTransaction) {
+                    c.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (ownTransaction) {
+                    c.rollback();
+                }
+                throw e;
+            } finally {
+                if (ownTransaction) {
+                    c.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL query failed: branch totals of " + period, e);
+        }
+    }
+
+    private List<BranchTotal> largeBranchTotals(
+            Connection c, String period, Collection<UUID> indicatorIds, List<UUID> agencyIds, List<UUID> branches)
+            throws SQLException {
+        try (PreparedStatement set = c.prepareStatement("SELECT set_config('work_mem', ?, true)")) {
+            set.setString(1, largeSubtreeWorkMem);
+            set.execute();
+        }
+        try (PreparedStatement statement = c.prepareStatement(LARGE_BRANCH_TOTALS)) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             statement.setArray(1, c.createArrayOf("uuid", agencyIds.toArray()));
             statement.setArray(2, c.createArrayOf("uuid", branches.toArray()));
@@ -188,39 +224,68 @@ public class IndicatorAggregateRepository {
             List<BranchTotal> result = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    result.add(branchTotal(rs));
+                    result.add(branchTotal(rs, 1));
                 }
             }
             return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException("SQL query failed: branch totals of " + period, e);
         }
     }
 
-    private static BranchTotal branchTotal(ResultSet rs) throws SQLException {
-        return new BranchTotal(
-                Jdbc.uuid(rs, "indicator_id"),
-                Jdbc.uuid(rs, "branch"),
-                aggregate(rs),
-                rs.getBigDecimal("min_value"),
-                rs.getBigDecimal("max_value"),
-                rs.getInt("agency_value_count"),
-                Jdbc.decimal(rs, "agency_value_sum"));
+    private static String branchTotalsSql() {
+        return """
+                WITH s(agency_id, branch) AS (SELECT * FROM unnest(?::uuid[], ?::uuid[]))
+                SELECT c.indicator_id, s.branch, %s
+                FROM indicator_contribution c JOIN s ON s.agency_id = c.agency_id
+                WHERE c.period = ? AND c.indicator_id = ANY(?)
+                GROUP BY c.indicator_id, s.branch
+                """.formatted(subtreeAggregates("s.branch"));
     }
 
-    /** The own aggregate row of each agency for the indicators and period (drill-down achievement). */
-    public Map<Key, IndicatorAggregate> own(String period, Collection<UUID> indicatorIds, Collection<UUID> agencyIds) {
-        Map<Key, IndicatorAggregate> result = new LinkedHashMap<>();
-        jdbc.query(
-                "SELECT indicator_id, period, agency_id, " + COLUMNS + " FROM indicator_contribution"
-                        + " WHERE period = ? AND indicator_id = ANY(?) AND agency_id = ANY(?)",
-                rs -> result.put(
-                        new Key(Jdbc.uuid(rs, "indicator_id"), rs.getString("period"), Jdbc.uuid(rs, "agency_id")),
-                        aggregate(rs)),
-                period,
-                Jdbc.uuids(indicatorIds),
-                Jdbc.uuids(agencyIds));
-        return result;
+    /**
+     * The select list of a roll-up over the rows {@code c} of a subtree: the column sums, the agency values' min, max,
+     * count and sum, and the achievement counts of the row of the agency {@code ownAgency} (the subtree's top).
+     * {@link IndicatorRollupRepository} stores exactly this per internal agency, so both paths compute the same.
+     */
+    static String subtreeAggregates(String ownAgency) {
+        StringBuilder sums = new StringBuilder();
+        for (String column : COLUMNS.split(",\\s*")) {
+            sums.append("sum(c.").append(column).append(") AS ").append(column).append(", ");
+        }
+        return sums + """
+                min(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS min_value,
+                max(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0) AS max_value,
+                count(*) FILTER (WHERE c.value_count > 0) AS agency_value_count,
+                COALESCE(sum(c.value_sum / c.value_count) FILTER (WHERE c.value_count > 0), 0) AS agency_value_sum,
+                count(*) FILTER (WHERE c.agency_id = %1$s) AS own_rows,
+                COALESCE(sum(c.submitted) FILTER (WHERE c.agency_id = %1$s), 0) AS own_submitted,
+                COALESCE(sum(c.met) FILTER (WHERE c.agency_id = %1$s), 0) AS own_met,
+                COALESCE(sum(c.not_met) FILTER (WHERE c.agency_id = %1$s), 0) AS own_not_met
+                """.formatted(ownAgency);
+    }
+
+    /** The aggregate columns, comma-separated. */
+    static String columns() {
+        return COLUMNS;
+    }
+
+    /**
+     * A branch total from a row whose {@code indicator_id} is column {@code first}, followed by the branch and the
+     * {@link #subtreeAggregates} list in its order. Columns are read by position: by name, the driver's column
+     * lookup was 40 % of a province report's CPU in the reporting JVM (2,000 rows x 25 columns).
+     */
+    static BranchTotal branchTotal(ResultSet rs, int first) throws SQLException {
+        int extra = first + 2 + AGGREGATE_COLUMNS;
+        return new BranchTotal(
+                rs.getObject(first, UUID.class),
+                rs.getObject(first + 1, UUID.class),
+                aggregate(rs, first + 2),
+                rs.getBigDecimal(extra),
+                rs.getBigDecimal(extra + 1),
+                rs.getInt(extra + 2),
+                decimal(rs, extra + 3),
+                rs.getInt(extra + 4) == 0
+                        ? null
+                        : new OwnFigures(rs.getInt(extra + 5), rs.getInt(extra + 6), rs.getInt(extra + 7)));
     }
 
     private static Object[] params(Key key, IndicatorAggregate c) {
@@ -246,22 +311,29 @@ public class IndicatorAggregateRepository {
         };
     }
 
-    private static IndicatorAggregate aggregate(ResultSet rs) throws SQLException {
+    /** The {@link #COLUMNS}, in their order, from column {@code first} on. */
+    private static IndicatorAggregate aggregate(ResultSet rs, int first) throws SQLException {
+        int i = first;
         return new IndicatorAggregate(
-                rs.getInt("submitted"),
-                rs.getInt("approved"),
-                rs.getInt("returned"),
-                rs.getInt("met"),
-                rs.getInt("not_met"),
-                rs.getInt("ratio_count"),
-                Jdbc.decimal(rs, "numerator_sum"),
-                Jdbc.decimal(rs, "denominator_sum"),
-                rs.getInt("value_count"),
-                Jdbc.decimal(rs, "value_sum"),
-                rs.getInt("approved_ratio_count"),
-                Jdbc.decimal(rs, "approved_numerator_sum"),
-                Jdbc.decimal(rs, "approved_denominator_sum"),
-                rs.getInt("approved_value_count"),
-                Jdbc.decimal(rs, "approved_value_sum"));
+                rs.getInt(i++),
+                rs.getInt(i++),
+                rs.getInt(i++),
+                rs.getInt(i++),
+                rs.getInt(i++),
+                rs.getInt(i++),
+                decimal(rs, i++),
+                decimal(rs, i++),
+                rs.getInt(i++),
+                decimal(rs, i++),
+                rs.getInt(i++),
+                decimal(rs, i++),
+                decimal(rs, i++),
+                rs.getInt(i++),
+                decimal(rs, i));
+    }
+
+    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
+        BigDecimal value = rs.getBigDecimal(column);
+        return value == null ? BigDecimal.ZERO : value;
     }
 }

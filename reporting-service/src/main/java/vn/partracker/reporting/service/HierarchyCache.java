@@ -46,7 +46,7 @@ public class HierarchyCache {
                 return entry.hierarchy();
             }
         }
-        Hierarchy hierarchy = new Hierarchy(date, agencies.validOn(date));
+        Hierarchy hierarchy = new Hierarchy(date, agencies.validOn(date), revision);
         synchronized (entries) {
             Entry entry = entries.get(date);
             if (entry == null || entry.revision() < revision) {

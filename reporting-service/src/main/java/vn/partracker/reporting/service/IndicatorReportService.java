@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.partracker.events.period.Period;
@@ -27,6 +29,7 @@ import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.repository.AgencyReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository.BranchTotal;
+import vn.partracker.reporting.repository.IndicatorAggregateRepository.OwnFigures;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository.IndicatorRow;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
@@ -34,7 +37,8 @@ import vn.partracker.support.problem.NotFoundException;
 
 /**
  * The indicator report: per indicator, the persisted per-agency aggregates rolled up over an agency's subtree as the
- * hierarchy stood on the last day of the period's cut-off window.
+ * hierarchy stood on the last day of the period's cut-off window (read from the per-ancestor roll-ups where they
+ * follow that hierarchy, see {@link IndicatorRollups}).
  */
 @ApplicationScoped
 public class IndicatorReportService {
@@ -44,13 +48,16 @@ public class IndicatorReportService {
     private final PlanReplicaRepository plans;
     private final AgencyReplicaRepository agencies;
     private final IndicatorAggregateRepository aggregates;
+    private final IndicatorRollups rollups;
 
     public IndicatorReportService(
             ReportingContext context,
             IndicatorReplicaRepository indicators,
             PlanReplicaRepository plans,
             AgencyReplicaRepository agencies,
-            IndicatorAggregateRepository aggregates) {
+            IndicatorAggregateRepository aggregates,
+            IndicatorRollups rollups) {
+        this.rollups = rollups;
         this.context = context;
         this.indicators = indicators;
         this.plans = plans;
@@ -92,32 +99,66 @@ public class IndicatorReportService {
         }
         Map<UUID, UUID> branches = hierarchy.subtreeBranches(root);
         List<UUID> ids = rowsFor.stream().map(IndicatorRow::id).toList();
-        List<UUID> members = new ArrayList<>(branches.keySet());
-        List<UUID> branchOf = members.stream().map(branches::get).toList();
+        List<AgencyNode> children = hierarchy.children(root);
         Map<UUID, Map<UUID, BranchTotal>> totals = new HashMap<>();
-        for (BranchTotal t : aggregates.branchTotals(period.code(), ids, members, branchOf)) {
+        for (BranchTotal t : branchTotals(period, hierarchy, root, branches, children, ids)) {
             totals.computeIfAbsent(t.indicatorId(), k -> new HashMap<>()).put(t.branch(), t);
         }
-        List<AgencyNode> children = hierarchy.children(root);
-        Map<IndicatorAggregateRepository.Key, IndicatorAggregate> own = aggregates.own(
-                period.code(), ids, children.stream().map(AgencyNode::id).toList());
         Set<UUID> groupIds = new HashSet<>();
         rowsFor.forEach(i -> groupIds.addAll(i.performerGroupIds()));
         Map<UUID, GroupRule> groups = new HashMap<>();
         agencies.groups(groupIds, List.of()).forEach(g -> groups.put(g.id(), g));
 
+        Map<Performers, Integer> expectedByPerformers = new HashMap<>();
         List<IndicatorReportRow> result = new ArrayList<>();
         for (IndicatorRow indicator : rowsFor) {
             Map<UUID, BranchTotal> byBranch = totals.getOrDefault(indicator.id(), Map.of());
-            List<GroupRule> performerGroups = indicator.performerGroupIds().stream()
-                    .map(groups::get)
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
-            int expected = intersectionSize(
-                    hierarchy.expand(indicator.performerAgencyIds(), performerGroups), branches.keySet());
-            result.add(row(indicator, expected, byBranch.values(), children, byBranch, own, period));
+            int expected = expectedByPerformers.computeIfAbsent(
+                    new Performers(indicator.performerAgencyIds(), indicator.performerGroupIds()),
+                    p -> intersectionSize(hierarchy.expand(p.agencyIds(), p.groups(groups)), branches.keySet()));
+            result.add(row(indicator, expected, byBranch.values(), children, byBranch));
         }
         return result;
+    }
+
+    /**
+     * The totals per branch: a child with children of its own from its roll-ups when they follow this hierarchy,
+     * the root and the other children from their own rows; every branch summed from the leaf rows otherwise.
+     */
+    private List<BranchTotal> branchTotals(
+            Period period,
+            Hierarchy hierarchy,
+            UUID root,
+            Map<UUID, UUID> branches,
+            List<AgencyNode> children,
+            List<UUID> ids) {
+        List<UUID> internal = new ArrayList<>();
+        List<UUID> own = new ArrayList<>(List.of(root));
+        for (AgencyNode child : children) {
+            (hierarchy.isInternal(child.id()) ? internal : own).add(child.id());
+        }
+        if (!internal.isEmpty()) {
+            Optional<List<BranchTotal>> rolledUp = rollups.read(period.code(), hierarchy, ids, internal);
+            if (rolledUp.isPresent()) {
+                List<BranchTotal> result = new ArrayList<>(rolledUp.get());
+                result.addAll(aggregates.branchTotals(period.code(), ids, own, own));
+                return result;
+            }
+        }
+        List<UUID> members = new ArrayList<>(branches.keySet());
+        List<UUID> branchOf = members.stream().map(branches::get).toList();
+        return aggregates.branchTotals(period.code(), ids, members, branchOf);
+    }
+
+    /**
+     * The performers an indicator names. Indicators of one plan mostly name the same ones ("UBND cấp xã"), so a
+     * report counts the expected agencies once per distinct performer list, not once per indicator.
+     */
+    private record Performers(List<UUID> agencyIds, List<UUID> groupIds) {
+
+        List<GroupRule> groups(Map<UUID, GroupRule> known) {
+            return groupIds.stream().map(known::get).filter(Objects::nonNull).toList();
+        }
     }
 
     /** How many agencies lie in both sets, walking the smaller one (a province's subtree, not the nation's). */
@@ -138,9 +179,7 @@ public class IndicatorReportService {
             int expected,
             Collection<BranchTotal> branchTotals,
             List<AgencyNode> children,
-            Map<UUID, BranchTotal> byBranch,
-            Map<IndicatorAggregateRepository.Key, IndicatorAggregate> own,
-            Period period) {
+            Map<UUID, BranchTotal> byBranch) {
         IndicatorAggregate total = IndicatorAggregate.ZERO;
         BigDecimal min = null;
         BigDecimal max = null;
@@ -157,10 +196,12 @@ public class IndicatorReportService {
         for (AgencyNode child : children) {
             BranchTotal t = byBranch.get(child.id());
             IndicatorAggregate c = t == null ? IndicatorAggregate.ZERO : t.totals();
-            IndicatorAggregate mine = own.getOrDefault(
-                    new IndicatorAggregateRepository.Key(indicator.id(), period.code(), child.id()), null);
-            childRows.add(
-                    new ChildRow(child.id(), child.name(), c.submitted(), value(indicator, c), achievement(mine)));
+            childRows.add(new ChildRow(
+                    child.id(),
+                    child.name(),
+                    c.submitted(),
+                    value(indicator, c),
+                    achievement(t == null ? null : t.own())));
         }
         return new IndicatorReportRow(
                 indicator.id(),
@@ -200,7 +241,7 @@ public class IndicatorReportService {
                 c.valueSum());
     }
 
-    private static String achievement(IndicatorAggregate own) {
+    private static String achievement(OwnFigures own) {
         if (own == null || own.submitted() == 0) {
             return null;
         }

@@ -31,8 +31,9 @@ import vn.partracker.support.consumer.IncomingEvent;
  * claimed, or repeated within the batch, is skipped), a figure older than (or as old as) the
  * stored version is ignored, and otherwise the aggregate row moves by the difference between
  * the figure's new and old share of it ({@link IndicatorAggregate#of}). So a revision replaces its predecessor, a
- * return leaves "approved", and a duplicate changes nothing. One transaction per batch instead of per event is what
- * keeps up with a thousand events a second.
+ * return leaves "approved", and a duplicate changes nothing. The per-ancestor roll-ups over the moved rows are
+ * recomputed in the same transaction ({@link IndicatorRollups}). One transaction per batch instead of per event is
+ * what keeps up with a thousand events a second.
  */
 @ApplicationScoped
 public class MeasurementAggregationService {
@@ -49,12 +50,17 @@ public class MeasurementAggregationService {
     private final EventLedger ledger;
     private final MeasurementReplicaRepository measurements;
     private final IndicatorAggregateRepository aggregates;
+    private final IndicatorRollups rollups;
 
     public MeasurementAggregationService(
-            EventLedger ledger, MeasurementReplicaRepository measurements, IndicatorAggregateRepository aggregates) {
+            EventLedger ledger,
+            MeasurementReplicaRepository measurements,
+            IndicatorAggregateRepository aggregates,
+            IndicatorRollups rollups) {
         this.ledger = ledger;
         this.measurements = measurements;
         this.aggregates = aggregates;
+        this.rollups = rollups;
     }
 
     /** What became of a batch: how many figures changed, and the events that could not be applied and why. */
@@ -154,6 +160,10 @@ public class MeasurementAggregationService {
         }
         measurements.save(changed.values());
         aggregates.add(deltas);
+        rollups.changed(deltas.entrySet().stream()
+                .filter(e -> !e.getValue().isZero())
+                .map(Map.Entry::getKey)
+                .toList());
         ledger.advance(events);
         return changed.size();
     }

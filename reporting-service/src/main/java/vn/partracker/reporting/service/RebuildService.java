@@ -44,15 +44,18 @@ public class RebuildService {
     private final RebuildJobRepository jobs;
     private final AuditTrail auditTrail;
     private final Caller caller;
+    private final IndicatorRollups rollups;
 
     public RebuildService(
             MeasurementReplicaRepository measurements,
             IndicatorAggregateRepository aggregates,
             RebuildJobRepository jobs,
             AuditTrail auditTrail,
-            Caller caller) {
+            Caller caller,
+            IndicatorRollups rollups) {
         this.measurements = measurements;
         this.aggregates = aggregates;
+        this.rollups = rollups;
         this.jobs = jobs;
         this.auditTrail = auditTrail;
         this.caller = caller;
@@ -119,7 +122,8 @@ public class RebuildService {
 
     /**
      * Rebuilds one indicator in a transaction of its own: waits for the consumers applying its figures, compares its
-     * aggregate rows with the recomputation from its figures, replaces them, and adds the result to the job.
+     * aggregate rows with the recomputation from its figures, replaces them (and its per-ancestor roll-ups), and adds
+     * the result to the job.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public IndicatorRebuild rebuildIndicator(UUID jobId, UUID indicatorId) {
@@ -149,6 +153,11 @@ public class RebuildService {
             }
         }
         aggregates.replaceIndicator(indicatorId, recomputed);
+        rollups.rebuilt(
+                indicatorId,
+                keys.stream()
+                        .map(Key::period)
+                        .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
         jobs.progress(jobId, figures.size(), recomputed.size(), differences.size(), differences);
         if (!differences.isEmpty()) {
             Log.warnf(

@@ -32,6 +32,7 @@ public final class Hierarchy {
     private static final int MEMO_LIMIT = 64;
 
     private final LocalDate date;
+    private final long revision;
     private final Map<UUID, AgencyNode> agencies = new LinkedHashMap<>();
     private final Map<UUID, List<UUID>> children = new HashMap<>();
     private final Map<UUID, Map<UUID, UUID>> subtrees = new ConcurrentHashMap<>();
@@ -45,7 +46,16 @@ public final class Hierarchy {
      * is not valid on the date leaves its child a root.
      */
     public Hierarchy(LocalDate date, Collection<AgencyNode> validAgencies) {
+        this(date, validAgencies, -1);
+    }
+
+    /**
+     * The same, read at the given revision of the agency directory (see {@code HierarchyCache}); roll-ups derived
+     * from a hierarchy are used only with a hierarchy of the same revision.
+     */
+    public Hierarchy(LocalDate date, Collection<AgencyNode> validAgencies, long revision) {
         this.date = date;
+        this.revision = revision;
         validAgencies.stream().sorted(Comparator.comparing(AgencyNode::code)).forEach(a -> agencies.put(a.id(), a));
         for (AgencyNode agency : agencies.values()) {
             if (agency.parentId() != null && agencies.containsKey(agency.parentId())) {
@@ -58,6 +68,46 @@ public final class Hierarchy {
     /** The date the hierarchy is valid on. */
     public LocalDate date() {
         return date;
+    }
+
+    /** The directory revision the hierarchy was read at, -1 when unknown. */
+    public long revision() {
+        return revision;
+    }
+
+    /**
+     * Whether the agency has a parent and children on the date: the agencies whose subtree totals are kept as
+     * roll-ups (a root is never a branch of a report, a leaf's total is its own row).
+     */
+    public boolean isInternal(UUID id) {
+        AgencyNode agency = agencies.get(id);
+        return agency != null
+                && agency.parentId() != null
+                && agencies.containsKey(agency.parentId())
+                && children.containsKey(id);
+    }
+
+    /** The agency and its ancestors that are {@link #isInternal internal}: whose roll-ups a change of its row moves. */
+    public List<UUID> internalChain(UUID id) {
+        List<UUID> chain = new ArrayList<>();
+        if (isInternal(id)) {
+            chain.add(id);
+        }
+        for (UUID ancestor : ancestors(id)) {
+            if (isInternal(ancestor)) {
+                chain.add(ancestor);
+            }
+        }
+        return chain;
+    }
+
+    /** The members of the agency's subtree (itself first), as a report's branch that is this agency counts them. */
+    public Set<UUID> subtree(UUID id) {
+        Map<UUID, UUID> members = new LinkedHashMap<>();
+        if (agencies.containsKey(id)) {
+            collect(id, id, members, 0);
+        }
+        return members.keySet();
     }
 
     /** The agency, if it exists on the date. */
