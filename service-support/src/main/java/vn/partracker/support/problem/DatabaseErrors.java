@@ -1,9 +1,17 @@
 package vn.partracker.support.problem;
 
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.transaction.xa.XAException;
 
 /**
  * Turns the PostgreSQL errors that bad input or a race can cause into the 4xx a client can act on, instead of a 500:
@@ -23,6 +31,9 @@ public final class DatabaseErrors {
     /** Agroal's message (an SQLException without SQLSTATE) when no pooled connection is free in time. */
     static final String POOL_ACQUISITION_TIMEOUT = "acquisition timeout";
 
+    /** Most throwables looked at in one failure (a cycle or a huge batch cannot make the search long). */
+    private static final int MAX_RELATED = 64;
+
     private DatabaseErrors() {}
 
     /**
@@ -31,7 +42,7 @@ public final class DatabaseErrors {
      * @return the exception to answer with, or empty when the failure is not one a client caused
      */
     public static Optional<ApiException> classify(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : related(failure)) {
             if (cause instanceof SQLException sql
                     && sql.getSQLState() == null
                     && sql.getMessage() != null
@@ -46,15 +57,46 @@ public final class DatabaseErrors {
                     return known;
                 }
             }
+            if (cause instanceof XAException xa && xa.errorCode == XAException.XA_RBCOMMFAIL) {
+                return Optional.of(unavailable());
+            }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The failure and every throwable it carries, breadth first: causes, suppressed throwables and an
+     * {@link SQLException}'s next exceptions. A commit that fails because the connection died arrives from the
+     * transaction manager as a {@code RollbackException} whose driver error is a <em>suppressed</em> throwable (often
+     * under an {@link XAException}), not its cause; a batch's driver error hangs off the batch exception as its next
+     * exception.
+     */
+    private static List<Throwable> related(Throwable failure) {
+        List<Throwable> seen = new ArrayList<>();
+        Set<Throwable> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> queue = new ArrayDeque<>();
+        queue.add(failure);
+        while (!queue.isEmpty() && seen.size() < MAX_RELATED) {
+            Throwable t = queue.poll();
+            if (t == null || !visited.add(t)) {
+                continue;
+            }
+            seen.add(t);
+            if (t.getCause() != null) {
+                queue.add(t.getCause());
+            }
+            Collections.addAll(queue, t.getSuppressed());
+            if (t instanceof SQLException sql && sql.getNextException() != null) {
+                queue.add(sql.getNextException());
+            }
+        }
+        return seen;
     }
 
     /** See {@link #classify(Throwable)}; {@code message} is only searched for the constraint name. */
     static Optional<ApiException> classify(String sqlState, String message) {
         if (unavailable(sqlState)) {
-            return Optional.of(new ServiceUnavailableException(
-                    "the database cannot be reached or is overloaded for now; nothing was changed, try again"));
+            return Optional.of(unavailable());
         }
         String constraint = constraint(message);
         return Optional.ofNullable(
@@ -92,6 +134,11 @@ public final class DatabaseErrors {
                     case "57P01", "57P02", "57P03", "53300", "57014", "55P03" -> true;
                     default -> false;
                 };
+    }
+
+    private static ServiceUnavailableException unavailable() {
+        return new ServiceUnavailableException(
+                "the database cannot be reached or is overloaded for now; nothing was changed, try again");
     }
 
     private static String constraint(String message) {

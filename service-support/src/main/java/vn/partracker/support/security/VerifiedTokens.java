@@ -7,6 +7,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Iterator;
@@ -43,7 +44,12 @@ public class VerifiedTokens implements JWTParser {
     private final LongSupplier clock;
     private final Map<String, Entry> verified = new ConcurrentHashMap<>();
 
-    /** CDI: smallrye-jwt's parser, configured by {@code mp.jwt.verify.*}. */
+    /**
+     * CDI: smallrye-jwt's parser, configured by {@code mp.jwt.verify.*}. The {@code @Inject} is what makes this class
+     * a bean at all (it has a second constructor for tests): without it none was discovered, MpJwtValidator got
+     * {@link DefaultJWTParser} itself and every request's RS256 signature was checked again on the I/O threads.
+     */
+    @Inject
     public VerifiedTokens(DefaultJWTParser delegate) {
         this(delegate, System::currentTimeMillis);
     }

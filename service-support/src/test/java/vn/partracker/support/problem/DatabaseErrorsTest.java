@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class DatabaseErrorsTest {
@@ -70,5 +71,37 @@ class DatabaseErrorsTest {
         assertTrue(DatabaseErrors.classify("XX000", "internal error").isEmpty());
         assertTrue(DatabaseErrors.classify(new SQLException("something else")).isEmpty());
         assertTrue(DatabaseErrors.classify(new IllegalStateException("bug")).isEmpty());
+    }
+
+    @Test
+    void aCommitThatFailsOnADeadConnectionIsAServiceUnavailable() {
+        // what the transaction manager throws: the driver error is suppressed, under an XAException, not a cause
+        XAException xa = new XAException("Error trying to commit local transaction: An I/O error occurred");
+        xa.errorCode = XAException.XA_RBCOMMFAIL;
+        xa.initCause(new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        Exception rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        assertEquals(
+                503,
+                DatabaseErrors.classify(new RuntimeException(rollback))
+                        .orElseThrow()
+                        .status());
+
+        XAException bare = new XAException("connection lost");
+        bare.errorCode = XAException.XA_RBCOMMFAIL;
+        Exception commit = new IllegalStateException("could not commit");
+        commit.addSuppressed(bare);
+        assertEquals(503, DatabaseErrors.classify(commit).orElseThrow().status(), "a communication failure at commit");
+
+        SQLException batch = new SQLException("Batch entry 0 INSERT … was aborted", "08006");
+        SQLException outer = new SQLException("batch failed");
+        outer.setNextException(new SQLException("Batch entry 0 was aborted", "57P01"));
+        assertEquals(503, DatabaseErrors.classify(outer).orElseThrow().status(), "the next exception is read");
+        assertEquals(503, DatabaseErrors.classify(batch).orElseThrow().status());
+
+        Exception cycle = new IllegalStateException("a");
+        Exception other = new IllegalStateException("b", cycle);
+        cycle.addSuppressed(other);
+        assertTrue(DatabaseErrors.classify(cycle).isEmpty(), "a cycle ends the search");
     }
 }
