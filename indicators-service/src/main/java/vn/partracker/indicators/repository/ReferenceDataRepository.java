@@ -54,6 +54,37 @@ public class ReferenceDataRepository {
     }
 
     /**
+     * What {@link #confirm} found.
+     *
+     * @param generation the database's {@code reference_generation}
+     * @param indicatorsCurrent whether every indicator asked about still has the version it was asked at
+     */
+    public record Confirmation(long generation, boolean indicatorsCurrent) {}
+
+    /**
+     * Proves, in the caller's transaction and with one statement, that decisions taken against a snapshot still
+     * hold: reads {@code reference_generation} and share-locks the given indicators at the given versions until the
+     * transaction ends (an update of their definition waits for the caller, then sees its figures when it
+     * re-evaluates achievement, as with indicators read {@code FOR SHARE} on the table path).
+     *
+     * @param versions each indicator's id with the version the decisions were taken against
+     */
+    public Confirmation confirm(Map<UUID, Long> versions) {
+        List<UUID> ids = new ArrayList<>(versions.keySet());
+        List<String> numbers =
+                ids.stream().map(id -> versions.get(id).toString()).toList();
+        return jdbc.queryOne(
+                        "WITH ind AS (SELECT i.id FROM indicator i JOIN unnest(?::uuid[], ?::text[]::bigint[]) AS"
+                                + " k(id, version) ON i.id = k.id AND i.version = k.version FOR SHARE OF i)"
+                                + " SELECT (SELECT generation FROM reference_generation) AS generation,"
+                                + " (SELECT count(*) FROM ind) AS current",
+                        rs -> new Confirmation(rs.getLong("generation"), rs.getLong("current") == ids.size()),
+                        Jdbc.uuids(ids),
+                        Jdbc.texts(numbers))
+                .orElseThrow(() -> new IllegalStateException("reference_generation has no row"));
+    }
+
+    /**
      * Reads every row in one read-only {@code REPEATABLE READ} transaction of its own, so the rows and the generation
      * agree. Must be called outside a JTA transaction (the loader's own thread).
      */

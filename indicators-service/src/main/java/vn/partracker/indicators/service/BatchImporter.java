@@ -55,6 +55,15 @@ import vn.partracker.support.security.Caller;
  * {@code all-or-nothing} a single rejected row rolls everything back; with {@code valid-rows} the valid rows are
  * written and the others listed. A dry run checks everything and rolls back.
  *
+ * <p>Rows are checked chunk by chunk against the in-memory reference data ({@link ReferenceData}) when a current
+ * snapshot is loaded: indicators (also by plan, group and ordinal), agencies, groups and the agency hierarchy are then
+ * looked up in memory, and before the chunk is written one statement confirms that the database is still at the
+ * snapshot's generation and share-locks the chunk's indicators at the versions they were checked against
+ * ({@link ReferenceData#confirm}). A chunk whose snapshot proved stale, or that came while none was current, is
+ * checked again against the tables (indicators read {@code FOR SHARE}), in a context of its own so nothing read
+ * before the change is reused. Either way the chunk gets the same verdicts; a 500-row import reads no reference row
+ * through Hibernate.
+ *
  * <p>Each row is also checked against the caller's agency scope ({@link FigureScope}): a row for an agency the
  * caller may not act for is a rejected row like any other, with the reason. A committed import leaves one audit row
  * ({@code MeasurementImport}, the import's id) with its counts and the ids of the figures it wrote, and its
@@ -84,6 +93,7 @@ public class BatchImporter {
     private final FigureScope scope;
     private final Caller caller;
     private final AuditTrail audit;
+    private final ReferenceData reference;
 
     public BatchImporter(
             FigureRules rules,
@@ -94,7 +104,9 @@ public class BatchImporter {
             TransactionManager transactions,
             FigureScope scope,
             Caller caller,
-            AuditTrail audit) {
+            AuditTrail audit,
+            ReferenceData reference) {
+        this.reference = reference;
         this.rules = rules;
         this.batch = batch;
         this.events = events;
@@ -128,7 +140,7 @@ public class BatchImporter {
                 throw new ValidationException("$", "an import carries at most " + MAX_ROWS + " rows");
             }
             run.accept(row);
-            if (run.chunk.size() >= CHUNK) {
+            if (run.buffered.size() >= CHUNK) {
                 run.flush();
                 jobs.progress(run.summary("RUNNING", false));
             }
@@ -153,14 +165,32 @@ public class BatchImporter {
     /** A row that passed every rule and awaits its chunk's write. */
     private record Pending(int number, FigureRules.Checked checked, Figures figures) {}
 
+    /** A row refused by the rules, with every reason. */
+    private record Refusal(int number, List<FieldError> errors) {}
+
+    /**
+     * What the rules decided about one chunk of rows, kept apart from the run until it is known to hold (a chunk
+     * checked against a snapshot that proved stale is thrown away and checked again).
+     */
+    private static final class Verdict {
+        private final List<Pending> pending = new ArrayList<>();
+        private final List<Refusal> refusals = new ArrayList<>();
+        private final Set<String> keys = new HashSet<>();
+        private final Map<UUID, Indicator> indicators = new HashMap<>();
+
+        void reject(int number, List<FieldError> errors) {
+            refusals.add(new Refusal(number, errors));
+        }
+    }
+
     /** The state of one import run. */
     private final class Run {
         private final ImportSummary started;
         private final boolean allOrNothing;
         private final boolean dryRun;
-        private final FigureRules.Context ctx = rules.context();
         private final Set<String> seen = new HashSet<>();
         private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
+        private final List<RowSource.Row> buffered = new ArrayList<>();
         private final List<Pending> chunk = new ArrayList<>();
         private final Map<Measurement, AchievementState> achievements = new IdentityHashMap<>();
         private final List<RejectedRow> rejected = new ArrayList<>();
@@ -180,54 +210,106 @@ public class BatchImporter {
         }
 
         void accept(RowSource.Row row) {
+            buffered.add(row);
+        }
+
+        /** Checks the buffered rows and writes the chunk. */
+        void flush() {
+            judge();
+            write();
+        }
+
+        /**
+         * Checks the buffered rows against the snapshot and confirms it, or against the tables, and takes the
+         * verdict into the run.
+         */
+        private void judge() {
+            if (buffered.isEmpty()) {
+                return;
+            }
+            List<RowSource.Row> rows = List.copyOf(buffered);
+            buffered.clear();
+            Optional<ReferenceSnapshot> snapshot = reference.current();
+            if (snapshot.isPresent()) {
+                Verdict verdict = judge(rows, rules.context(snapshot.get()));
+                if (reference.confirm(snapshot.get(), verdict.indicators.values())) {
+                    take(verdict);
+                    return;
+                }
+            }
+            reference.chunkFromTables();
+            take(judge(rows, rules.context()));
+        }
+
+        private Verdict judge(List<RowSource.Row> rows, FigureRules.Context ctx) {
+            Verdict verdict = new Verdict();
+            for (RowSource.Row row : rows) {
+                judge(row, ctx, verdict);
+            }
+            return verdict;
+        }
+
+        private void judge(RowSource.Row row, FigureRules.Context ctx, Verdict verdict) {
             if (!row.errors().isEmpty()) {
-                reject(row.number(), row.errors());
+                verdict.reject(row.number(), row.errors());
                 return;
             }
             MeasurementRow data = row.data();
             List<FieldError> errors = numberErrors(data);
             errors.addAll(textErrors(data));
             if (!errors.isEmpty()) {
-                reject(row.number(), errors);
+                verdict.reject(row.number(), errors);
                 return;
             }
-            UUID indicatorId = resolveIndicator(data, errors);
-            UUID agencyId = resolveAgency(data, errors);
+            UUID indicatorId = resolveIndicator(ctx, data, errors);
+            UUID agencyId = resolveAgency(ctx, data, errors);
             if (!errors.isEmpty()) {
-                reject(row.number(), errors);
+                verdict.reject(row.number(), errors);
                 return;
             }
             Figures figures = new Figures(
                     data.numerator(), data.denominator(), data.value(), data.components(), data.note(), data.source());
             FigureRules.Checked checked = rules.check(ctx, indicatorId, agencyId, data.period(), figures);
+            if (checked.indicator() != null) {
+                verdict.indicators.put(checked.indicator().id, checked.indicator());
+            }
             if (checked.agency() != null) {
                 Optional<String> refusal = scope.refusal(ctx.view(), checked.agency(), checked.period());
                 if (refusal.isPresent()) {
                     String field = data.agencyId() != null ? "agencyId" : "agencyCode";
-                    reject(row.number(), List.of(new FieldError(field, refusal.get())));
+                    verdict.reject(row.number(), List.of(new FieldError(field, refusal.get())));
                     return;
                 }
             }
             if (!checked.valid()) {
-                reject(row.number(), checked.errors());
+                verdict.reject(row.number(), checked.errors());
                 return;
             }
             Optional<PeriodLock> lock = rules.lockFor(ctx, checked.indicator(), checked.period());
             if (lock.isPresent()) {
-                reject(row.number(), List.of(new FieldError("period", "period is locked: " + lock.get().reason)));
+                verdict.reject(
+                        row.number(), List.of(new FieldError("period", "period is locked: " + lock.get().reason)));
                 return;
             }
-            if (!seen.add(MeasurementBatchRepository.key(
-                    indicatorId, agencyId, checked.period().code()))) {
-                reject(
+            String key = MeasurementBatchRepository.key(
+                    indicatorId, agencyId, checked.period().code());
+            if (seen.contains(key) || !verdict.keys.add(key)) {
+                verdict.reject(
                         row.number(),
                         List.of(new FieldError("period", "an earlier row has the same indicator, agency and period")));
                 return;
             }
-            chunk.add(new Pending(row.number(), checked, figures));
+            verdict.pending.add(new Pending(row.number(), checked, figures));
         }
 
-        void flush() {
+        private void take(Verdict verdict) {
+            verdict.refusals.forEach(r -> reject(r.number(), r.errors()));
+            seen.addAll(verdict.keys);
+            chunk.addAll(verdict.pending);
+        }
+
+        /** Writes the checked rows of the chunk. */
+        private void write() {
             if (chunk.isEmpty()) {
                 return;
             }
@@ -327,7 +409,7 @@ public class BatchImporter {
             }
         }
 
-        private UUID resolveIndicator(MeasurementRow data, List<FieldError> errors) {
+        private UUID resolveIndicator(FigureRules.Context ctx, MeasurementRow data, List<FieldError> errors) {
             if (data.indicatorId() != null) {
                 return data.indicatorId();
             }
@@ -357,7 +439,7 @@ public class BatchImporter {
             return indicator.get().id;
         }
 
-        private UUID resolveAgency(MeasurementRow data, List<FieldError> errors) {
+        private UUID resolveAgency(FigureRules.Context ctx, MeasurementRow data, List<FieldError> errors) {
             if (data.agencyId() != null) {
                 return data.agencyId();
             }

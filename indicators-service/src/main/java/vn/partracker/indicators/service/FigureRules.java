@@ -238,6 +238,7 @@ public class FigureRules {
         final AgencyDirectory.View view;
         private final ReferenceSnapshot snapshot;
         private final Map<UUID, Optional<Indicator>> byId = new HashMap<>();
+        private final Map<String, Optional<Indicator>> byOrdinal = new HashMap<>();
         private final Map<UUID, List<Component>> trees = new HashMap<>();
         private List<PeriodLock> lockList;
 
@@ -259,11 +260,21 @@ public class FigureRules {
             return byId.computeIfAbsent(id, indicators::findForShare);
         }
 
-        /** @return the indicator with this group and ordinal in the plan, cached by id once found */
+        /** @return the indicator with this group and ordinal in the plan, cached (and by id once found) */
         public Optional<Indicator> indicator(UUID planId, String group, String ordinal) {
-            Optional<Indicator> found = indicators.findByOrdinalForShare(planId, group, ordinal);
-            found.ifPresent(i -> byId.putIfAbsent(i.id, found));
-            return found;
+            if (snapshot != null) {
+                return snapshot.indicator(planId, group, ordinal);
+            }
+            return byOrdinal.computeIfAbsent(planId + "|" + group + "|" + ordinal, key -> {
+                Optional<Indicator> found = indicators.findByOrdinalForShare(planId, group, ordinal);
+                found.ifPresent(i -> byId.putIfAbsent(i.id, found));
+                return found;
+            });
+        }
+
+        /** @return the snapshot this context answers from, or {@code null} when it reads the tables */
+        ReferenceSnapshot snapshot() {
+            return snapshot;
         }
 
         List<Component> tree(Indicator indicator) {

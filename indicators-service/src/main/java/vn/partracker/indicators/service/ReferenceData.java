@@ -7,9 +7,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import vn.partracker.indicators.domain.Indicator;
 import vn.partracker.indicators.repository.ReferenceDataRepository;
 
 /**
@@ -28,6 +33,10 @@ import vn.partracker.indicators.repository.ReferenceDataRepository;
  * <p>Reloads run one at a time, at most every {@link #MIN_RELOAD_MILLIS}, outside any request: while the directory
  * changes quickly (an agency import streaming events) submissions simply take the table path. The counter
  * {@code partracker_figure_checks_total{against=snapshot|tables}} shows which way submissions went.
+ *
+ * <p>Bulk imports ({@link BatchImporter}) check a chunk of rows against the snapshot and then {@link #confirm} it
+ * with one statement before anything of the chunk is written; a chunk whose snapshot proved stale is checked again
+ * against the tables. {@code partracker_import_chunk_checks_total{against=snapshot|tables}} counts the chunks.
  */
 @ApplicationScoped
 public class ReferenceData {
@@ -38,6 +47,8 @@ public class ReferenceData {
     private final ReferenceDataRepository repository;
     private final Counter againstSnapshot;
     private final Counter againstTables;
+    private final Counter chunksAgainstSnapshot;
+    private final Counter chunksAgainstTables;
     private final AtomicLong newestSeen = new AtomicLong();
     private final Object wakeUp = new Object();
     private volatile ReferenceSnapshot snapshot;
@@ -56,6 +67,16 @@ public class ReferenceData {
                         + " tables (no current snapshot, or it proved stale)")
                 .tag("against", "tables")
                 .register(registry);
+        this.chunksAgainstSnapshot = Counter.builder("partracker.import.chunk.checks")
+                .description("Chunks of bulk-import rows by what they were checked against: the in-memory snapshot,"
+                        + " confirmed current before the chunk was written, or the tables")
+                .tag("against", "snapshot")
+                .register(registry);
+        this.chunksAgainstTables = Counter.builder("partracker.import.chunk.checks")
+                .description("Chunks of bulk-import rows by what they were checked against: the in-memory snapshot,"
+                        + " confirmed current before the chunk was written, or the tables")
+                .tag("against", "tables")
+                .register(registry);
     }
 
     /** Counts a submission answered from the snapshot (written, or refused with the snapshot confirmed current). */
@@ -66,6 +87,39 @@ public class ReferenceData {
     /** Counts a submission checked against the tables. */
     public void answeredFromTables() {
         againstTables.increment();
+    }
+
+    /** Counts a chunk of import rows checked against the tables (no current snapshot, or it proved stale). */
+    public void chunkFromTables() {
+        chunksAgainstTables.increment();
+    }
+
+    /**
+     * Whether decisions taken against {@code s} about a chunk of import rows still hold, proved in the caller's
+     * transaction by one statement: the database is at the snapshot's generation, and each indicator the chunk used
+     * still has the snapshot's version and is share-locked at it until the transaction ends. When it does not hold,
+     * the newer generation is {@link #seen} (a reload starts) and the caller checks the chunk against the tables.
+     *
+     * @param s the snapshot the chunk was checked against
+     * @param used the indicators (of {@code s}) the chunk's rows were checked against
+     * @return whether the chunk may be written as checked
+     */
+    public boolean confirm(ReferenceSnapshot s, Collection<Indicator> used) {
+        Map<UUID, Long> versions = new HashMap<>();
+        used.forEach(i -> versions.put(i.id, i.version));
+        ReferenceDataRepository.Confirmation found = repository.confirm(versions);
+        seen(found.generation());
+        boolean current = found.generation() == s.generation() && found.indicatorsCurrent();
+        if (current) {
+            chunksAgainstSnapshot.increment();
+        } else {
+            Log.debugf(
+                    "reference snapshot %d behind for an import chunk (database at %d, indicators current: %s)",
+                    Long.valueOf(s.generation()),
+                    Long.valueOf(found.generation()),
+                    Boolean.valueOf(found.indicatorsCurrent()));
+        }
+        return current;
     }
 
     void start(@Observes StartupEvent event) {

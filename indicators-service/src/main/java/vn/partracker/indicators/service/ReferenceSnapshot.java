@@ -25,6 +25,7 @@ public final class ReferenceSnapshot {
     private final List<AgencyReplica> allAgencies;
     private final Map<UUID, AgencyGroupReplica> groups;
     private final Map<UUID, Indicator> indicators;
+    private final Map<String, Indicator> indicatorsByOrdinal;
     private final Map<UUID, List<Component>> trees;
 
     ReferenceSnapshot(ReferenceDataRepository.Rows rows) {
@@ -43,9 +44,11 @@ public final class ReferenceSnapshot {
         rows.groups().forEach(g -> groupsById.put(g.id, g));
         this.groups = Map.copyOf(groupsById);
         Map<UUID, Indicator> indicatorsById = new HashMap<>();
+        Map<String, Indicator> byOrdinal = new HashMap<>();
         Map<UUID, List<Component>> treesById = new HashMap<>();
         for (Indicator i : rows.indicators()) {
             indicatorsById.put(i.id, i);
+            byOrdinal.putIfAbsent(ordinalKey(i.planId, i.group, i.ordinal), i);
             try {
                 treesById.put(i.id, IndicatorMapper.componentTree(i));
             } catch (RuntimeException e) {
@@ -53,6 +56,7 @@ public final class ReferenceSnapshot {
             }
         }
         this.indicators = Map.copyOf(indicatorsById);
+        this.indicatorsByOrdinal = Map.copyOf(byOrdinal);
         this.trees = Map.copyOf(treesById);
     }
 
@@ -79,6 +83,15 @@ public final class ReferenceSnapshot {
 
     Optional<Indicator> indicator(UUID id) {
         return Optional.ofNullable(indicators.get(id));
+    }
+
+    /** @return the indicator with this group and ordinal in the plan (a bulk import row may name it so) */
+    Optional<Indicator> indicator(UUID planId, String group, String ordinal) {
+        return Optional.ofNullable(indicatorsByOrdinal.get(ordinalKey(planId, group, ordinal)));
+    }
+
+    private static String ordinalKey(UUID planId, String group, String ordinal) {
+        return planId + "|" + group + "|" + ordinal;
     }
 
     /** @return the parsed component tree of an indicator of this snapshot */
