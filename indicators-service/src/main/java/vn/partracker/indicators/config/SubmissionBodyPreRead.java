@@ -2,6 +2,7 @@ package vn.partracker.indicators.config;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +28,8 @@ import vn.partracker.support.http.BodySizeLimit;
  * a JSON media type, on the endpoints {@link #preReads} lists, is read here; anything else takes the path it took
  * before: a chunked body is still counted while it is read and a declared body over the limit still refused with 413
  * problem+json by {@link BodySizeLimit} before it is read, a request with {@code Expect: 100-continue} still gets its
- * {@code 100} from Quarkus REST, and imports ({@code @LargeBody}) still stream.
+ * {@code 100} from Quarkus REST, and imports ({@code @LargeBody}) still stream. HTTP/2 requests are left alone (see
+ * {@code install}).
  */
 @Singleton
 public class SubmissionBodyPreRead {
@@ -45,13 +47,16 @@ public class SubmissionBodyPreRead {
                 .setPreallocateBodyBuffer(true);
         router.route().order(ORDER).handler(ctx -> {
             HttpServerRequest request = ctx.request();
-            if (preReads(
-                    request.method().name(),
-                    ctx.normalizedPath(),
-                    request.getHeader(HttpHeaders.CONTENT_LENGTH),
-                    request.getHeader(HttpHeaders.TRANSFER_ENCODING),
-                    request.getHeader(HttpHeaders.CONTENT_TYPE),
-                    request.getHeader(HttpHeaders.EXPECT))) {
+            // HTTP/1.x only: on an HTTP/2 stream (h2c, e.g. Java's HttpClient upgrades to it) Quarkus REST pauses the
+            // request after this read, which an ended HTTP/2 request refuses ("Request has already been read": a 500)
+            if (request.version() != HttpVersion.HTTP_2
+                    && preReads(
+                            request.method().name(),
+                            ctx.normalizedPath(),
+                            request.getHeader(HttpHeaders.CONTENT_LENGTH),
+                            request.getHeader(HttpHeaders.TRANSFER_ENCODING),
+                            request.getHeader(HttpHeaders.CONTENT_TYPE),
+                            request.getHeader(HttpHeaders.EXPECT))) {
                 reader.handle(ctx);
             } else {
                 ctx.next();

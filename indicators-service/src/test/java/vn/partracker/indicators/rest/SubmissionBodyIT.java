@@ -95,6 +95,31 @@ class SubmissionBodyIT {
     }
 
     @Test
+    void aBodyOverHttp2IsSubmitted() throws Exception {
+        // Java's HttpClient upgrades a cleartext connection to HTTP/2 (h2c), as the generated clients do
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_2)
+                .build();
+        for (int month = 6; month <= 7; month++) {
+            java.net.http.HttpResponse<String> answer = client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://localhost:" + RestAssured.port + "/api/measurements"))
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", TestTokens.bearer(TestTokens.admin()))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                    figure("2024-0" + month, 90 + month)))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, answer.statusCode(), answer.body());
+            assertEquals(
+                    90 + month, JSON.readTree(answer.body()).path("numerator").asInt());
+            if (month == 7) {
+                assertEquals(java.net.http.HttpClient.Version.HTTP_2, answer.version(), "the second request is HTTP/2");
+            }
+        }
+    }
+
+    @Test
     void aMalformedDeclaredBodyIsA400ProblemJson() throws Exception {
         Answer answer = send(Framing.DECLARED, "{\"indicatorId\": \"" + ratio + "\", \"period\": ", 0);
         assertEquals(400, answer.status(), answer.body());
