@@ -1,5 +1,5 @@
 -- wrk script for bench/submissions.sh (which prepends `agencies` and `indicator`): every request is a new figure
--- (agency × month, months from 2030-01 on), with the reporter token of that agency and a fresh Idempotency-Key.
+-- (agency × month, months from 2030-01 on, or from base_year when the runner sets it, as for its warm-up), with the reporter token of that agency and a fresh Idempotency-Key.
 local counter = 0
 local threads = 0
 local thread_id = 0
@@ -18,7 +18,7 @@ request = function()
   counter = counter + 1
   local a = agencies[(n % #agencies) + 1]
   local k = math.floor(n / #agencies)
-  local year = 2030 + math.floor(k / 12)
+  local year = (base_year or 2030) + math.floor(k / 12)
   local month = (k % 12) + 1
   local body = string.format(
     '{"indicatorId":"%s","agencyId":"%s","period":"%04d-%02d","numerator":%d,"denominator":100}',
