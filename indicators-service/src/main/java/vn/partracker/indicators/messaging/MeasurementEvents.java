@@ -3,6 +3,7 @@ package vn.partracker.indicators.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import vn.partracker.events.EventEnvelope;
 import vn.partracker.events.Topics;
 import vn.partracker.events.payload.MeasurementState;
 import vn.partracker.support.outbox.NewEvent;
@@ -32,6 +33,15 @@ public class MeasurementEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String type, MeasurementState figure) {
         outbox.append(Topics.MEASUREMENTS, figure.id().toString(), type, figure);
+    }
+
+    /**
+     * The event of one change, for the caller to write in the statement that makes the change
+     * ({@link OutboxWriter#prepare}); must run inside the transaction that makes it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope prepare(String type, MeasurementState figure) {
+        return outbox.prepare(Topics.MEASUREMENTS, figure.id().toString(), type, figure);
     }
 
     /**

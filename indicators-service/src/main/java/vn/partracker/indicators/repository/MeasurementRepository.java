@@ -7,16 +7,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import vn.partracker.events.EventEnvelope;
 import vn.partracker.indicators.domain.Measurement;
 import vn.partracker.indicators.domain.MeasurementReview;
 import vn.partracker.indicators.domain.MeasurementRevision;
 import vn.partracker.indicators.domain.lifecycle.MeasurementStatus;
+import vn.partracker.support.audit.AuditEntry;
+import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.jdbc.Jdbc;
+import vn.partracker.support.outbox.OutboxWriter;
 
 /** Figures with their revisions and reviews. */
 @ApplicationScoped
@@ -27,7 +32,8 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
      * proves the snapshot still holds: the indicator is share-locked at the version the figure was checked against
      * (an update of its definition waits for this figure, then re-evaluates it), {@code reference_generation} is the
      * snapshot's, no period lock covers the figure's period, and no figure exists for its indicator, agency and
-     * period. Only then are the figure and its revision inserted.
+     * period. Only then are the figure, its revision, its event ({@code outbox_event}) and its audit row
+     * ({@code audit_pending}) inserted: one round trip for everything the submission writes.
      */
     private static final String INSERT_FIRST_REVISION = """
             WITH ind AS (
@@ -56,11 +62,21 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
                     submitted_at, submitted_by)
                 SELECT * FROM m
                 RETURNING measurement_id
+            ), ev AS (
+                INSERT INTO outbox_event (%s)
+                SELECT %s FROM m
+            ), au AS (
+                INSERT INTO audit_pending (%s)
+                SELECT %s FROM m
             )
             SELECT (SELECT count(*) FROM ind) AS indicator_current, (SELECT generation FROM ref) AS generation,
                    (SELECT period FROM lk) AS lock_period, (SELECT reason FROM lk) AS lock_reason,
                    (SELECT count(*) FROM rev) AS inserted
-            """;
+            """.formatted(
+                    OutboxWriter.COLUMNS,
+                    OutboxWriter.PLACEHOLDERS,
+                    AuditTrail.PENDING_COLUMNS,
+                    AuditTrail.PENDING_PLACEHOLDERS);
 
     /**
      * What {@link #insertFirstRevision} found.
@@ -81,8 +97,8 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
     }
 
     /**
-     * Writes a figure and its first revision in one statement, unless the reference data it was checked against
-     * changed, a period lock covers it or it exists already; see {@link #INSERT_FIRST_REVISION}.
+     * Writes a figure, its first revision, its event and its audit row in one statement, unless the reference data it
+     * was checked against changed, a period lock covers it or it exists already; see {@link #INSERT_FIRST_REVISION}.
      *
      * @param m the figure, every column set
      * @param planId the plan of the figure's indicator (for plan-wide locks)
@@ -90,6 +106,8 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
      * @param generation the {@code reference_generation} of that check
      * @param periodStart first day of the figure's period
      * @param periodEnd last day of the figure's period
+     * @param event the figure's event ({@link vn.partracker.support.outbox.OutboxWriter#prepare}), written with it
+     * @param audit the figure's audit row ({@link AuditTrail#prepare}), written with it
      */
     public FirstRevision insertFirstRevision(
             Measurement m,
@@ -97,7 +115,39 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
             long indicatorVersion,
             long generation,
             LocalDate periodStart,
-            LocalDate periodEnd) {
+            LocalDate periodEnd,
+            EventEnvelope event,
+            AuditEntry audit) {
+        List<Object> params = new ArrayList<>(48);
+        Collections.addAll(
+                params,
+                m.indicatorId,
+                indicatorVersion,
+                m.indicatorId,
+                planId,
+                periodStart,
+                periodEnd,
+                m.id,
+                m.agencyId,
+                m.period,
+                m.status.name(),
+                m.revision,
+                m.version,
+                m.numerator,
+                m.denominator,
+                m.enteredValue,
+                m.components,
+                m.subtotals,
+                m.computedValue,
+                m.achievementStatus,
+                m.achievement,
+                m.note,
+                m.source,
+                m.submittedAt,
+                m.submittedBy,
+                generation);
+        Collections.addAll(params, OutboxWriter.values(event));
+        Collections.addAll(params, AuditTrail.values(audit));
         return jdbc.queryOne(
                         INSERT_FIRST_REVISION,
                         rs -> new FirstRevision(
@@ -106,31 +156,7 @@ public class MeasurementRepository implements PanacheRepositoryBase<Measurement,
                                 rs.getString("lock_period"),
                                 rs.getString("lock_reason"),
                                 rs.getLong("inserted") > 0),
-                        m.indicatorId,
-                        indicatorVersion,
-                        m.indicatorId,
-                        planId,
-                        periodStart,
-                        periodEnd,
-                        m.id,
-                        m.agencyId,
-                        m.period,
-                        m.status.name(),
-                        m.revision,
-                        m.version,
-                        m.numerator,
-                        m.denominator,
-                        m.enteredValue,
-                        m.components,
-                        m.subtotals,
-                        m.computedValue,
-                        m.achievementStatus,
-                        m.achievement,
-                        m.note,
-                        m.source,
-                        m.submittedAt,
-                        m.submittedBy,
-                        generation)
+                        params.toArray())
                 .orElseThrow();
     }
 

@@ -59,6 +59,9 @@ import vn.partracker.support.security.Role;
 @ApplicationScoped
 public class MeasurementService {
 
+    /** The audit action of a figure's first revision. */
+    private static final String SUBMITTED_ACTION = "measurement.submitted";
+
     private final MeasurementRepository measurements;
     private final FigureRules rules;
     private final MeasurementEvents events;
@@ -151,13 +154,17 @@ public class MeasurementService {
         Indicator indicator = checked.indicator();
         Period period = checked.period();
         Measurement m = firstRevision(request, figures, checked);
+        AchievementState achievement = MeasurementMapper.achievement(m.achievement);
+        Submitted submitted = answer(m, achievement);
         MeasurementRepository.FirstRevision written = measurements.insertFirstRevision(
                 m,
                 indicator.planId,
                 indicator.version,
                 snapshot.generation(),
                 period.calendarStart(),
-                period.calendarEnd());
+                period.calendarEnd(),
+                events.prepare(EventTypes.MEASUREMENT_SUBMITTED, MeasurementMapper.toEvent(m, achievement)),
+                audit.prepare(SUBMITTED_ACTION, "Measurement", m.id, null, submitted.json()));
         if (!written.indicatorCurrent() || written.generation() != snapshot.generation()) {
             reference.seen(written.generation());
             Log.debugf(
@@ -177,7 +184,8 @@ public class MeasurementService {
                     .map(MeasurementService::duplicate)
                     .orElseGet(() -> concurrent(m));
         }
-        return Optional.of(created(m));
+        Log.debugf("figure %s submitted: indicator %s agency %s period %s", m.id, m.indicatorId, m.agencyId, m.period);
+        return Optional.of(submitted);
     }
 
     /** The submission checked against the tables, the indicator share-locked: the way without a current snapshot. */
@@ -225,22 +233,29 @@ public class MeasurementService {
     }
 
     /**
-     * The event, the log line and the audit row of a figure's first revision, once it is written. The answer is
-     * serialised once here: the audit row, the stored Idempotency-Key answer and the HTTP body are that same text.
+     * The event, the log line and the audit row of a figure's first revision, once it is written (the way without a
+     * current snapshot; the snapshot's way writes the same three with the figure, {@link #submitChecked}).
      */
     private Submitted created(Measurement m) {
         AchievementState achievement = MeasurementMapper.achievement(m.achievement);
         events.append(EventTypes.MEASUREMENT_SUBMITTED, MeasurementMapper.toEvent(m, achievement));
         Log.debugf("figure %s submitted: indicator %s agency %s period %s", m.id, m.indicatorId, m.agencyId, m.period);
+        Submitted submitted = answer(m, achievement);
+        audit.record(SUBMITTED_ACTION, "Measurement", m.id, null, submitted.json());
+        return submitted;
+    }
+
+    /**
+     * The answer to a submission, serialised once: the audit row, the stored Idempotency-Key answer and the HTTP body
+     * are that same text.
+     */
+    private Submitted answer(Measurement m, AchievementState achievement) {
         MeasurementResponse created = MeasurementMapper.toResponse(m, achievement);
-        String json;
         try {
-            json = mapper.writeValueAsString(created);
+            return new Submitted(created, mapper.writeValueAsString(created));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("figure " + m.id + " could not be written as JSON", e);
         }
-        audit.record("measurement.submitted", "Measurement", m.id, null, json);
-        return new Submitted(created, json);
     }
 
     private static ConflictException concurrent(Measurement m) {

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.partracker.events.EventTypes;
 import vn.partracker.indicators.service.ReferenceData;
 import vn.partracker.indicators.service.ReferenceSnapshot;
 import vn.partracker.indicators.support.Bodies;
@@ -140,6 +141,74 @@ class ReferenceSnapshotIT {
                 .then()
                 .statusCode(201)
                 .body("achievement.status", equalTo("MET"));
+    }
+
+    /**
+     * The snapshot's statement writes the figure's event and audit row with the figure; when it finds the snapshot
+     * behind and writes nothing, the figure is checked against the tables and written there: still exactly one event
+     * and one audit row, never one from each way.
+     */
+    @Test
+    void aFigureWrittenAfterTheSnapshotProvedBehindHasOneEventAndOneAuditRow() {
+        ReferenceSnapshot snapshot = currentSnapshot();
+        try (var connection = dataSource.getConnection();
+                var bump = connection.prepareStatement("UPDATE reference_generation SET generation = generation + 1")) {
+            bump.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        double fromTables = tableChecks();
+        assertEquals(snapshot.generation(), reference.current().orElseThrow().generation(), "the snapshot is behind");
+        String id = submit(figure(ratio, world.homeAffairs, "2029-Q1", 91, 100))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertTrue(tableChecks() > fromTables, "the writing statement found the snapshot behind");
+        assertEquals(1, replicas.count("SELECT count(*) FROM outbox_event WHERE msg_key = ?", id), "one event");
+        assertEquals(
+                1,
+                replicas.count(
+                        "SELECT count(*) FROM outbox_event WHERE msg_key = ? AND ce_type = ?",
+                        id,
+                        EventTypes.MEASUREMENT_SUBMITTED),
+                "the submitted event");
+        assertEquals(
+                1,
+                replicas.count("SELECT count(*) FROM audit_entry WHERE entity_id = ?", id)
+                        + replicas.count("SELECT count(*) FROM audit_pending WHERE entity_id = ?", id),
+                "one audit row");
+        assertEquals(
+                1,
+                replicas.count("SELECT count(*) FROM measurement_revision WHERE measurement_id = ?::uuid", id),
+                "one revision");
+    }
+
+    /** The snapshot's own statement writes the figure, its revision, its event and its audit row together. */
+    @Test
+    void aFigureCheckedAgainstTheSnapshotHasItsEventAndAuditRow() {
+        currentSnapshot();
+        double before = snapshotChecks();
+        String id = submit(figure(ratio, world.homeAffairs, "2029-Q2", 92, 100))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        assertEquals(before + 1, snapshotChecks(), "decided by the snapshot's statement");
+        assertEquals(
+                1,
+                replicas.count(
+                        "SELECT count(*) FROM outbox_event WHERE msg_key = ? AND ce_type = ?",
+                        id,
+                        EventTypes.MEASUREMENT_SUBMITTED),
+                "the submitted event");
+        assertEquals(
+                1,
+                replicas.count(
+                        "SELECT count(*) FROM audit_entry WHERE entity_id = ? AND action = ?",
+                        id,
+                        "measurement.submitted"),
+                "the audit row, chained before the answer");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -32,7 +33,7 @@ public class AuditRepository {
     private static final String COLUMNS = "seq, occurred_at, actor_subject, actor_agency, actor_roles, action,"
             + " entity_type, entity_id, before_json, after_json, request_id, prev_hash, hash";
 
-    private static final String PENDING_COLUMNS = "occurred_at, actor_subject, actor_agency, actor_roles, action,"
+    static final String PENDING_COLUMNS = "occurred_at, actor_subject, actor_agency, actor_roles, action,"
             + " entity_type, entity_id, before_json, after_json, request_id";
 
     private final Jdbc jdbc;
@@ -45,60 +46,82 @@ public class AuditRepository {
         jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> 1, key);
     }
 
-    Tail tail() {
-        return jdbc.queryOne(
-                        "SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1",
-                        rs -> new Tail(rs.getLong("seq"), rs.getString("hash")))
-                .orElse(new Tail(0, AuditChain.GENESIS));
-    }
-
     /** Stores a row of the current transaction, not yet chained ({@code seq}, hashes unset). */
     void insertPending(AuditEntry e) {
         jdbc.update(
                 "INSERT INTO audit_pending (" + PENDING_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.occurredAt().atOffset(ZoneOffset.UTC),
-                e.actorSubject(),
-                e.actorAgency(),
-                e.actorRoles(),
-                e.action(),
-                e.entityType(),
-                e.entityId(),
-                e.before(),
-                e.after(),
-                e.requestId());
+                pendingValues(e));
     }
 
-    /** The oldest committed rows still to be chained, their pending id in {@code seq}. */
-    List<AuditEntry> pending(int limit) {
-        return jdbc.query(
-                "SELECT id AS seq, " + PENDING_COLUMNS + ", NULL AS prev_hash, NULL AS hash FROM audit_pending"
-                        + " ORDER BY id LIMIT " + limit,
-                AuditRepository::row);
+    /** The values of {@link #PENDING_COLUMNS} for a row. */
+    static Object[] pendingValues(AuditEntry e) {
+        return new Object[] {
+            e.occurredAt().atOffset(ZoneOffset.UTC),
+            e.actorSubject(),
+            e.actorAgency(),
+            e.actorRoles(),
+            e.action(),
+            e.entityType(),
+            e.entityId(),
+            e.before(),
+            e.after(),
+            e.requestId()
+        };
     }
 
-    /** Chains rows: inserts them into {@code audit_entry} and removes their pending copies, in one statement each. */
-    void seal(List<AuditEntry> sealed, List<Long> pendingIds) {
-        List<Object[]> rows = new ArrayList<>(sealed.size());
-        for (AuditEntry e : sealed) {
-            rows.add(new Object[] {
-                e.seq(),
-                e.occurredAt().atOffset(ZoneOffset.UTC),
-                e.actorSubject(),
-                e.actorAgency(),
-                e.actorRoles(),
-                e.action(),
-                e.entityType(),
-                e.entityId(),
-                e.before(),
-                e.after(),
-                e.requestId(),
-                e.prevHash(),
-                e.hash()
-            });
-        }
-        jdbc.batch("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        long[] ids = pendingIds.stream().mapToLong(Long::longValue).toArray();
-        jdbc.update("DELETE FROM audit_pending WHERE id = ANY(?)", (Object) ids);
+    /**
+     * The oldest committed rows still to be chained (their pending id in {@code seq}) and the chain's tail, read by one
+     * statement.
+     */
+    Batch pending(int limit) {
+        List<Tail> tail = new ArrayList<>(1);
+        List<AuditEntry> rows = jdbc.query(
+                "SELECT p.*, NULL AS prev_hash, NULL AS hash, t.seq AS tail_seq, t.hash AS tail_hash"
+                        + " FROM (SELECT id AS seq, " + PENDING_COLUMNS + " FROM audit_pending ORDER BY id LIMIT "
+                        + limit + ") p LEFT JOIN (SELECT seq, hash FROM audit_entry ORDER BY seq DESC LIMIT 1) t"
+                        + " ON true ORDER BY p.seq",
+                rs -> {
+                    if (tail.isEmpty()) {
+                        String hash = rs.getString("tail_hash");
+                        tail.add(
+                                hash == null
+                                        ? new Tail(0, AuditChain.GENESIS)
+                                        : new Tail(rs.getLong("tail_seq"), hash));
+                    }
+                    return row(rs);
+                });
+        return new Batch(rows, tail.isEmpty() ? null : tail.get(0));
+    }
+
+    /**
+     * Pending rows and the tail they are to be chained after.
+     *
+     * @param rows the pending rows, oldest first, their pending id in {@code seq}
+     * @param tail the chain's last row when the rows were read; {@code null} when there are none
+     */
+    record Batch(List<AuditEntry> rows, Tail tail) {}
+
+    /**
+     * Chains rows in one statement: removes their pending copies and inserts them into {@code audit_entry} from what
+     * was removed, with the seq and hashes given (the content is not sent back to the database).
+     *
+     * @param pendingIds the pending ids, in chain order
+     * @param seqs their seq in the chain
+     * @param prevHashes the previous row's hash of each
+     * @param hashes the hash of each
+     */
+    void seal(long[] pendingIds, long[] seqs, String[] prevHashes, String[] hashes) {
+        jdbc.update(
+                "WITH chained AS (SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[])"
+                        + " AS c(pending_id, seq, prev_hash, hash)),"
+                        + " gone AS (DELETE FROM audit_pending p USING chained c WHERE p.id = c.pending_id"
+                        + " RETURNING c.seq, p.occurred_at, p.actor_subject, p.actor_agency, p.actor_roles, p.action,"
+                        + " p.entity_type, p.entity_id, p.before_json, p.after_json, p.request_id, c.prev_hash, c.hash)"
+                        + " INSERT INTO audit_entry (" + COLUMNS + ") SELECT * FROM gone",
+                pendingIds,
+                seqs,
+                Jdbc.texts(Arrays.asList(prevHashes)),
+                Jdbc.texts(Arrays.asList(hashes)));
     }
 
     /** How many rows wait to be chained (for the tests and the gauge). */

@@ -8,7 +8,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -127,18 +126,26 @@ public class AuditSealer {
         }
     }
 
+    /**
+     * One chaining transaction: the chain lock, then one statement that reads the pending rows with the chain's tail
+     * and one that moves them into the chain (three round trips and the commit, however many rows).
+     */
     private int sealBatch() {
         repository.lockChain(AuditTrail.CHAIN_LOCK);
-        List<AuditEntry> pending = repository.pending(BATCH);
+        AuditRepository.Batch batch = repository.pending(BATCH);
+        List<AuditEntry> pending = batch.rows();
         if (pending.isEmpty()) {
             return 0;
         }
-        AuditRepository.Tail tail = repository.tail();
-        long seq = tail.seq();
-        String prevHash = tail.hash();
-        List<AuditEntry> chained = new ArrayList<>(pending.size());
-        List<Long> pendingIds = new ArrayList<>(pending.size());
-        for (AuditEntry p : pending) {
+        long seq = batch.tail().seq();
+        String prevHash = batch.tail().hash();
+        int n = pending.size();
+        long[] pendingIds = new long[n];
+        long[] seqs = new long[n];
+        String[] prevHashes = new String[n];
+        String[] hashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditEntry p = pending.get(i);
             AuditEntry unsigned = new AuditEntry(
                     ++seq,
                     p.occurredAt(),
@@ -153,12 +160,14 @@ public class AuditSealer {
                     p.requestId(),
                     prevHash,
                     null);
+            pendingIds[i] = p.seq();
+            seqs[i] = seq;
+            prevHashes[i] = prevHash;
             prevHash = AuditChain.hash(unsigned);
-            chained.add(unsigned.withHash(prevHash));
-            pendingIds.add(p.seq());
+            hashes[i] = prevHash;
         }
-        repository.seal(chained, pendingIds);
-        return chained.size();
+        repository.seal(pendingIds, seqs, prevHashes, hashes);
+        return n;
     }
 
     private void loop() {

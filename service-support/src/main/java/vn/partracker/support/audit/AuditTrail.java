@@ -86,7 +86,40 @@ public class AuditTrail {
         append(actor, action, entityType, entityId, before, after);
     }
 
+    /**
+     * The columns of an {@code audit_pending} row, in the order of {@link #values}: for a caller that writes the row
+     * in the statement that makes the change ({@link #prepare}).
+     */
+    public static final String PENDING_COLUMNS = AuditRepository.PENDING_COLUMNS;
+
+    /** The SQL types of {@link #PENDING_COLUMNS}, as casts for the placeholders of an {@code INSERT … SELECT}. */
+    public static final String PENDING_PLACEHOLDERS = "?::timestamptz, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    /**
+     * The audit row of a write that the caller inserts itself, in the statement that makes the change (one round
+     * trip where {@link #record} takes a second): the same row {@link #record} would write, and the same after-commit
+     * sealing. The caller must insert {@link #values} into {@code audit_pending} ({@link #PENDING_COLUMNS}) in the
+     * current transaction, exactly when the change is written.
+     *
+     * @see #record
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry prepare(String action, String entityType, Object entityId, Object before, Object after) {
+        return entry(null, action, entityType, entityId, before, after);
+    }
+
+    /** The values of {@link #PENDING_COLUMNS} for a row of {@link #prepare}. */
+    public static Object[] values(AuditEntry e) {
+        return AuditRepository.pendingValues(e);
+    }
+
     private void append(String actor, String action, String entityType, Object entityId, Object before, Object after) {
+        repository.insertPending(entry(actor, action, entityType, entityId, before, after));
+    }
+
+    /** The unchained row of a write of the current transaction; its commit seals it (and the request waits). */
+    private AuditEntry entry(
+            String actor, String action, String entityType, Object entityId, Object before, Object after) {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(entityId, "entityId");
@@ -104,9 +137,7 @@ public class AuditTrail {
             }
             requestId = caller.requestId();
         }
-        String beforeJson = toJson(before);
-        String afterJson = toJson(after);
-        repository.insertPending(new AuditEntry(
+        AuditEntry entry = new AuditEntry(
                 0,
                 Instant.now().truncatedTo(ChronoUnit.MICROS),
                 subject,
@@ -115,12 +146,13 @@ public class AuditTrail {
                 action,
                 entityType,
                 entityId.toString(),
-                beforeJson,
-                afterJson,
+                toJson(before),
+                toJson(after),
                 requestId,
                 null,
-                null));
+                null);
         afterCommit(inRequest);
+        return entry;
     }
 
     /** Once per transaction: after its commit, the request (if any) seals before answering and the sealer wakes. */

@@ -20,8 +20,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -184,7 +187,12 @@ public class OutboxRelay {
                 } else {
                     backoffMillis = 0;
                     if (result.published() < config.batchSize()) {
-                        signal.await(config.pollInterval().toMillis());
+                        boolean signalled = signal.await(config.pollInterval().toMillis());
+                        if (signalled
+                                && result.published() > 0
+                                && !config.linger().isZero()) {
+                            Thread.sleep(config.linger().toMillis());
+                        }
                     }
                 }
             }
@@ -278,18 +286,23 @@ public class OutboxRelay {
                 lock.execute();
             }
             List<Row> rows = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT o.seq, o.id, o.topic, o.msg_key, o.ce_type, o.ce_source, o.ce_subject, o.ce_time,"
-                            + " o.payload, o.attempts FROM outbox_event o"
+            // one statement picks the eligible rows and claims them (the advisory lock above keeps two claims from
+            // interleaving); RETURNING has no order, so the rows are put back in seq order below
+            try (PreparedStatement claim = connection.prepareStatement(
+                    "UPDATE outbox_event SET claimed_until = now() + make_interval(secs => ?)"
+                            + " WHERE seq IN (SELECT o.seq FROM outbox_event o"
                             + " WHERE o.sent_at IS NULL AND o.parked_at IS NULL"
                             + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())"
                             + " AND (o.claimed_until IS NULL OR o.claimed_until < now())"
                             + " AND NOT EXISTS (SELECT 1 FROM outbox_event b WHERE b.sent_at IS NULL"
                             + " AND b.msg_key = o.msg_key AND b.seq < o.seq AND (b.parked_at IS NOT NULL"
                             + " OR b.next_attempt_at > now() OR b.claimed_until > now()))"
-                            + " ORDER BY o.seq LIMIT ?")) {
-                select.setInt(1, config.batchSize());
-                try (ResultSet rs = select.executeQuery()) {
+                            + " ORDER BY o.seq LIMIT ?)"
+                            + " RETURNING seq, id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload,"
+                            + " attempts")) {
+                claim.setDouble(1, config.relayLease().toMillis() / 1000.0);
+                claim.setInt(2, config.batchSize());
+                try (ResultSet rs = claim.executeQuery()) {
                     while (rs.next()) {
                         rows.add(new Row(
                                 rs.getLong(1),
@@ -307,18 +320,7 @@ public class OutboxRelay {
                     }
                 }
             }
-            if (!rows.isEmpty()) {
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "UPDATE outbox_event SET claimed_until = now() + make_interval(secs => ?)"
-                                + " WHERE seq = ANY (?)")) {
-                    mark.setDouble(1, config.relayLease().toMillis() / 1000.0);
-                    mark.setArray(
-                            2,
-                            connection.createArrayOf(
-                                    "bigint", rows.stream().map(Row::seq).toArray()));
-                    mark.executeUpdate();
-                }
-            }
+            rows.sort(Comparator.comparingLong(Row::seq));
             return rows;
         }
     }
@@ -471,14 +473,23 @@ public class OutboxRelay {
                     }
                 }
             }
-            try (PreparedStatement release = connection.prepareStatement(
-                    "UPDATE outbox_event SET claimed_until = NULL WHERE seq = ANY (?) AND claimed_until IS NOT NULL")) {
-                // rows the gate held back in this run were claimed but not tried: free them for the next run
-                release.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "bigint", claimed.stream().map(Row::seq).toArray()));
-                release.executeUpdate();
+            // rows the gate held back in this run were claimed but not tried: free them for the next run (a tried
+            // row's own update below frees it; updating every claimed row here wrote each row once more)
+            Set<Long> tried = new HashSet<>();
+            for (Attempt attempt : attempts) {
+                tried.add(attempt.row().seq());
+            }
+            Object[] untried = claimed.stream()
+                    .map(Row::seq)
+                    .filter(seq -> !tried.contains(seq))
+                    .toArray();
+            if (untried.length > 0) {
+                try (PreparedStatement release =
+                        connection.prepareStatement("UPDATE outbox_event SET claimed_until = NULL WHERE seq = ANY (?)"
+                                + " AND claimed_until IS NOT NULL")) {
+                    release.setArray(1, connection.createArrayOf("bigint", untried));
+                    release.executeUpdate();
+                }
             }
             retry.executeBatch();
             park.executeBatch();

@@ -82,16 +82,7 @@ public class OutboxWriter {
                         "INSERT INTO outbox_event (id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload)"
                                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (NewEvent event : events) {
-                EventEnvelope envelope = new EventEnvelope(
-                        UUID.randomUUID(),
-                        event.type(),
-                        config.source(),
-                        event.key(),
-                        now,
-                        event.topic(),
-                        event.key(),
-                        EventJson.write(event.payload()));
-                requireWithinLimit(event, envelope.payload());
+                EventEnvelope envelope = envelope(event, now);
                 insert.setObject(1, envelope.id());
                 insert.setString(2, envelope.topic());
                 insert.setString(3, envelope.key());
@@ -109,6 +100,59 @@ public class OutboxWriter {
         }
         wakeRelayAfterCommit(transactions, signal);
         return envelopes;
+    }
+
+    /**
+     * The columns of an outbox row, in the order of {@link #values}: for a caller that writes its event in the
+     * statement that makes the change ({@link #prepare}).
+     */
+    public static final String COLUMNS = "id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload";
+
+    /** The SQL types of {@link #COLUMNS}, as casts for the placeholders of an {@code INSERT … SELECT}. */
+    public static final String PLACEHOLDERS = "?::uuid, ?, ?, ?, ?, ?, ?::timestamptz, ?";
+
+    /**
+     * An event the caller writes itself, in the statement that makes the change (one round trip where {@link #append}
+     * takes a second): the envelope as {@link #append} would store it, checked the same way, and the relay woken
+     * after the commit. The caller must insert {@link #values} into {@code outbox_event} ({@link #COLUMNS}) in the
+     * current transaction, exactly when the change is written.
+     *
+     * @throws IllegalStateException when the payload is over {@link #MAX_EVENT_BYTES}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope prepare(String topic, String key, String type, Object payload) {
+        EventEnvelope envelope = envelope(new NewEvent(topic, key, type, payload), OffsetDateTime.now(ZoneOffset.UTC));
+        wakeRelayAfterCommit(transactions, signal);
+        return envelope;
+    }
+
+    /** The envelope of an event as stored: a new {@code ce_id}, the payload as JSON, within the size limit. */
+    private EventEnvelope envelope(NewEvent event, OffsetDateTime now) {
+        EventEnvelope envelope = new EventEnvelope(
+                UUID.randomUUID(),
+                event.type(),
+                config.source(),
+                event.key(),
+                now,
+                event.topic(),
+                event.key(),
+                EventJson.write(event.payload()));
+        requireWithinLimit(event, envelope.payload());
+        return envelope;
+    }
+
+    /** The values of {@link #COLUMNS} for an envelope of {@link #prepare}. */
+    public static Object[] values(EventEnvelope envelope) {
+        return new Object[] {
+            envelope.id(),
+            envelope.topic(),
+            envelope.key(),
+            envelope.type(),
+            envelope.source(),
+            envelope.subject(),
+            envelope.time(),
+            envelope.payload()
+        };
     }
 
     /**
