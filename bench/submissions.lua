@@ -1,8 +1,10 @@
 -- wrk script for bench/submissions.sh (which prepends `agencies` and `indicator`): every request is a new figure
--- (agency × month, months from 2030-01 on, or from base_year when the runner sets it, as for its warm-up), with the reporter token of that agency and a fresh Idempotency-Key.
+-- (agency × month, months from 2030-01 on, or from base_year when a caller sets it), with the reporter token of that agency and a fresh Idempotency-Key.
+-- `thread_id` is a global that setup() gives each thread's Lua state (a `local` here would shadow it: every thread
+-- then had id 0 and the same random seed, so the two wrk threads sent the same figures with the same keys and half
+-- of the requests were replays of the other thread's).
 local counter = 0
 local threads = 0
-local thread_id = 0
 
 function setup(thread)
   thread:set("thread_id", threads)
@@ -10,7 +12,8 @@ function setup(thread)
 end
 
 function init(args)
-  math.randomseed(os.time() + thread_id)
+  thread_id = thread_id or 0
+  math.randomseed(os.time() * 16 + thread_id)
 end
 
 request = function()
