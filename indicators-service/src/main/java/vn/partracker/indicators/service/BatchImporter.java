@@ -175,7 +175,7 @@ public class BatchImporter {
     private static final class Verdict {
         private final List<Pending> pending = new ArrayList<>();
         private final List<Refusal> refusals = new ArrayList<>();
-        private final Set<String> keys = new HashSet<>();
+        private final Set<MeasurementBatchRepository.Key> keys = new HashSet<>();
         private final Map<UUID, Indicator> indicators = new HashMap<>();
 
         void reject(int number, List<FieldError> errors) {
@@ -188,7 +188,7 @@ public class BatchImporter {
         private final ImportSummary started;
         private final boolean allOrNothing;
         private final boolean dryRun;
-        private final Set<String> seen = new HashSet<>();
+        private final Set<MeasurementBatchRepository.Key> seen = new HashSet<>();
         private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
         private final List<RowSource.Row> buffered = new ArrayList<>();
         private final List<Pending> chunk = new ArrayList<>();
@@ -291,7 +291,7 @@ public class BatchImporter {
                         row.number(), List.of(new FieldError("period", "period is locked: " + lock.get().reason)));
                 return;
             }
-            String key = MeasurementBatchRepository.key(
+            MeasurementBatchRepository.Key key = new MeasurementBatchRepository.Key(
                     indicatorId, agencyId, checked.period().code());
             if (seen.contains(key) || !verdict.keys.add(key)) {
                 verdict.reject(
@@ -315,7 +315,7 @@ public class BatchImporter {
             }
             List<Pending> pending = List.copyOf(chunk);
             chunk.clear();
-            Map<String, Measurement> existing = batch.findExisting(
+            Map<MeasurementBatchRepository.Key, Measurement> existing = batch.findExisting(
                     pending.stream().map(p -> carrier(p.checked())).toList());
             List<Pending> fresh = new ArrayList<>();
             List<Measurement> updates = new ArrayList<>();
@@ -354,7 +354,7 @@ public class BatchImporter {
                 }
             }
             if (!raced.isEmpty()) {
-                Map<String, Measurement> committed = batch.findExisting(
+                Map<MeasurementBatchRepository.Key, Measurement> committed = batch.findExisting(
                         raced.stream().map(p -> carrier(p.checked())).toList());
                 for (Pending p : raced) {
                     Measurement current = committed.get(key(p.checked()));
@@ -546,8 +546,8 @@ public class BatchImporter {
         }
     }
 
-    private static String key(FigureRules.Checked checked) {
-        return MeasurementBatchRepository.key(
+    private static MeasurementBatchRepository.Key key(FigureRules.Checked checked) {
+        return new MeasurementBatchRepository.Key(
                 checked.indicator().id, checked.agency().id, checked.period().code());
     }
 
