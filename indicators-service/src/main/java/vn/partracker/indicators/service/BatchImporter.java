@@ -1,5 +1,6 @@
 package vn.partracker.indicators.service;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.SystemException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import vn.partracker.events.EventTypes;
 import vn.partracker.events.payload.AchievementState;
 import vn.partracker.events.period.Period;
@@ -59,9 +61,11 @@ import vn.partracker.support.security.Caller;
  * snapshot is loaded: indicators (also by plan, group and ordinal), agencies, groups and the agency hierarchy are then
  * looked up in memory, and before the chunk is written one statement confirms that the database is still at the
  * snapshot's generation and share-locks the chunk's indicators at the versions they were checked against
- * ({@link ReferenceData#confirm}). A chunk whose snapshot proved stale, or that came while none was current, is
- * checked again against the tables (indicators read {@code FOR SHARE}), in a context of its own so nothing read
- * before the change is reused. Either way the chunk gets the same verdicts; a 500-row import reads no reference row
+ * ({@link ReferenceData#confirm}). A chunk whose snapshot proved stale, or that came while none was current, waits
+ * for the reload the stale confirmation started (at most {@value #SNAPSHOT_WAIT_MILLIS} ms per import in all) and is
+ * checked again against the new snapshot and confirmed again; when none comes in time it is checked against the
+ * tables (indicators read {@code FOR SHARE}). Each check has a context of its own, so nothing read before the
+ * change is reused. Either way the chunk gets the same verdicts; a 500-row import reads no reference row
  * through Hibernate.
  *
  * <p>Each row is also checked against the caller's agency scope ({@link FigureScope}): a row for an agency the
@@ -83,6 +87,12 @@ public class BatchImporter {
     static final int MAX_SOURCE = 500;
 
     static final int CHUNK = 5000;
+
+    /**
+     * How long one import may wait in all for reloads of the reference snapshot, after chunks found theirs behind,
+     * before its chunks are checked against the tables instead.
+     */
+    static final long SNAPSHOT_WAIT_MILLIS = 2000;
 
     private final FigureRules rules;
     private final MeasurementBatchRepository batch;
@@ -132,6 +142,7 @@ public class BatchImporter {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     public ImportSummary importRows(ImportSummary started, RowSource source, boolean allOrNothing, boolean dryRun) {
+        long began = System.nanoTime();
         jobs.hold(started.id());
         Run run = new Run(started, allOrNothing, dryRun);
         RowSource.Row row;
@@ -159,6 +170,17 @@ public class BatchImporter {
             jobs.recordCommitted(outcome);
             audit.record("measurement.imported", "MeasurementImport", started.id(), null, run.auditSummary(outcome));
         }
+        if (Log.isDebugEnabled()) {
+            long total = System.nanoTime() - began;
+            Log.debugf(
+                    "import %s: %d rows in %d ms before the commit: reading %d ms, checking %d ms, writing %d ms",
+                    started.id(),
+                    Integer.valueOf(run.rows),
+                    Long.valueOf(TimeUnit.NANOSECONDS.toMillis(total)),
+                    Long.valueOf(TimeUnit.NANOSECONDS.toMillis(total - run.judgeNanos - run.writeNanos)),
+                    Long.valueOf(TimeUnit.NANOSECONDS.toMillis(run.judgeNanos)),
+                    Long.valueOf(TimeUnit.NANOSECONDS.toMillis(run.writeNanos)));
+        }
         return outcome;
     }
 
@@ -175,7 +197,7 @@ public class BatchImporter {
     private static final class Verdict {
         private final List<Pending> pending = new ArrayList<>();
         private final List<Refusal> refusals = new ArrayList<>();
-        private final Set<String> keys = new HashSet<>();
+        private final Set<MeasurementBatchRepository.Key> keys = new HashSet<>();
         private final Map<UUID, Indicator> indicators = new HashMap<>();
 
         void reject(int number, List<FieldError> errors) {
@@ -188,7 +210,7 @@ public class BatchImporter {
         private final ImportSummary started;
         private final boolean allOrNothing;
         private final boolean dryRun;
-        private final Set<String> seen = new HashSet<>();
+        private final Set<MeasurementBatchRepository.Key> seen = new HashSet<>();
         private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
         private final List<RowSource.Row> buffered = new ArrayList<>();
         private final List<Pending> chunk = new ArrayList<>();
@@ -202,6 +224,9 @@ public class BatchImporter {
         private int updated;
         private int unchanged;
         private int rejectedRows;
+        private long judgeNanos;
+        private long writeNanos;
+        private long snapshotWaitLeft = TimeUnit.MILLISECONDS.toNanos(SNAPSHOT_WAIT_MILLIS);
 
         Run(ImportSummary started, boolean allOrNothing, boolean dryRun) {
             this.started = started;
@@ -215,8 +240,12 @@ public class BatchImporter {
 
         /** Checks the buffered rows and writes the chunk. */
         void flush() {
+            long began = System.nanoTime();
             judge();
+            long judged = System.nanoTime();
             write();
+            judgeNanos += judged - began;
+            writeNanos += System.nanoTime() - judged;
         }
 
         /**
@@ -230,15 +259,34 @@ public class BatchImporter {
             List<RowSource.Row> rows = List.copyOf(buffered);
             buffered.clear();
             Optional<ReferenceSnapshot> snapshot = reference.current();
-            if (snapshot.isPresent()) {
+            if (snapshot.isEmpty()) {
+                snapshot = awaitSnapshot(-1);
+            }
+            for (int attempt = 0; attempt < 2 && snapshot.isPresent(); attempt++) {
                 Verdict verdict = judge(rows, rules.context(snapshot.get()));
                 if (reference.confirm(snapshot.get(), verdict.indicators.values())) {
                     take(verdict);
                     return;
                 }
+                snapshot = awaitSnapshot(snapshot.get().generation());
             }
             reference.chunkFromTables();
             take(judge(rows, rules.context()));
+        }
+
+        /**
+         * Waits for a current snapshot newer than {@code after}, within what is left of the import's
+         * {@value #SNAPSHOT_WAIT_MILLIS} ms.
+         */
+        private Optional<ReferenceSnapshot> awaitSnapshot(long after) {
+            if (snapshotWaitLeft <= 0) {
+                return Optional.empty();
+            }
+            long began = System.nanoTime();
+            Optional<ReferenceSnapshot> s =
+                    reference.awaitCurrent(after, TimeUnit.NANOSECONDS.toMillis(snapshotWaitLeft));
+            snapshotWaitLeft -= System.nanoTime() - began;
+            return s;
         }
 
         private Verdict judge(List<RowSource.Row> rows, FigureRules.Context ctx) {
@@ -291,7 +339,7 @@ public class BatchImporter {
                         row.number(), List.of(new FieldError("period", "period is locked: " + lock.get().reason)));
                 return;
             }
-            String key = MeasurementBatchRepository.key(
+            MeasurementBatchRepository.Key key = new MeasurementBatchRepository.Key(
                     indicatorId, agencyId, checked.period().code());
             if (seen.contains(key) || !verdict.keys.add(key)) {
                 verdict.reject(
@@ -315,7 +363,7 @@ public class BatchImporter {
             }
             List<Pending> pending = List.copyOf(chunk);
             chunk.clear();
-            Map<String, Measurement> existing = batch.findExisting(
+            Map<MeasurementBatchRepository.Key, Measurement> existing = batch.findExisting(
                     pending.stream().map(p -> carrier(p.checked())).toList());
             List<Pending> fresh = new ArrayList<>();
             List<Measurement> updates = new ArrayList<>();
@@ -354,7 +402,7 @@ public class BatchImporter {
                 }
             }
             if (!raced.isEmpty()) {
-                Map<String, Measurement> committed = batch.findExisting(
+                Map<MeasurementBatchRepository.Key, Measurement> committed = batch.findExisting(
                         raced.stream().map(p -> carrier(p.checked())).toList());
                 for (Pending p : raced) {
                     Measurement current = committed.get(key(p.checked()));
@@ -546,8 +594,8 @@ public class BatchImporter {
         }
     }
 
-    private static String key(FigureRules.Checked checked) {
-        return MeasurementBatchRepository.key(
+    private static MeasurementBatchRepository.Key key(FigureRules.Checked checked) {
+        return new MeasurementBatchRepository.Key(
                 checked.indicator().id, checked.agency().id, checked.period().code());
     }
 

@@ -35,8 +35,9 @@ import vn.partracker.indicators.repository.ReferenceDataRepository;
  * {@code partracker_figure_checks_total{against=snapshot|tables}} shows which way submissions went.
  *
  * <p>Bulk imports ({@link BatchImporter}) check a chunk of rows against the snapshot and then {@link #confirm} it
- * with one statement before anything of the chunk is written; a chunk whose snapshot proved stale is checked again
- * against the tables. {@code partracker_import_chunk_checks_total{against=snapshot|tables}} counts the chunks.
+ * with one statement before anything of the chunk is written; a chunk whose snapshot proved stale waits (within a
+ * bounded time per import, {@link #awaitCurrent}) for the reload that {@link #confirm} started and is checked again
+ * against the new snapshot, or against the tables when none came in time. {@code partracker_import_chunk_checks_total{against=snapshot|tables}} counts the chunks.
  */
 @ApplicationScoped
 public class ReferenceData {
@@ -51,6 +52,7 @@ public class ReferenceData {
     private final Counter chunksAgainstTables;
     private final AtomicLong newestSeen = new AtomicLong();
     private final Object wakeUp = new Object();
+    private final Object published = new Object();
     private volatile ReferenceSnapshot snapshot;
     private volatile boolean running;
     private Thread loader;
@@ -122,6 +124,38 @@ public class ReferenceData {
         return current;
     }
 
+    /**
+     * Waits for the loader to publish a current snapshot newer than generation {@code after}: used by a bulk import
+     * whose chunk found its snapshot behind ({@link #confirm} has then already woken the loader), so that its next
+     * check reads the reloaded snapshot instead of the tables, which cost a Hibernate query per agency code of the
+     * chunk. Nothing is decided by waiting: a chunk checked against the snapshot returned is confirmed again.
+     *
+     * @param after the generation the caller already knows to be stale ({@code -1}: any current snapshot will do)
+     * @param maxMillis how long to wait at most
+     * @return the snapshot, or empty when none came in time (the caller then reads the tables)
+     */
+    public Optional<ReferenceSnapshot> awaitCurrent(long after, long maxMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        synchronized (published) {
+            while (true) {
+                Optional<ReferenceSnapshot> s = current();
+                if (s.isPresent() && s.get().generation() > after) {
+                    return s;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !running) {
+                    return Optional.empty();
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(published, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+
     void start(@Observes StartupEvent event) {
         running = true;
         loader = new Thread(this::loop, "reference-data");
@@ -189,6 +223,9 @@ public class ReferenceData {
                 ReferenceSnapshot loaded = new ReferenceSnapshot(repository.load());
                 snapshot = loaded;
                 newestSeen.getAndAccumulate(loaded.generation(), Math::max);
+                synchronized (published) {
+                    published.notifyAll();
+                }
                 Log.debugf(
                         "reference data loaded at generation %d in %d ms: %s",
                         loaded.generation(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), loaded.size());

@@ -37,8 +37,9 @@ import vn.partracker.testsupport.fixtures.TestEvents;
  * Issue 13: a bulk import checks its rows chunk by chunk against the in-memory reference data and confirms the
  * snapshot with one statement per chunk, instead of reading indicators, agencies, groups and the hierarchy through
  * Hibernate row by row (a 500-commune batch took 1,013 Hibernate statements). A chunk that comes right after a
- * reference change, while the snapshot in memory is behind, is judged against the tables: a new agency is accepted, an
- * agency that ceased is refused, a new lock is enforced and a changed target is the one applied.
+ * reference change, while the snapshot in memory is behind, waits for the reload and is judged against the new
+ * snapshot (or the tables, when none comes in time): a new agency is accepted, an agency that ceased is refused, a new
+ * lock is enforced and a changed target is the one applied.
  */
 @QuarkusTest
 @WithTestResource(InfrastructureResource.class)
@@ -146,13 +147,49 @@ class BatchReferenceDataIT {
         replicas.awaitVersion("agency_replica", agency, 1);
         assertEquals(before.generation(), reference.current().orElseThrow().generation(), "the snapshot is behind");
         double fromTables = chunks("tables");
+        double fromSnapshot = chunks("snapshot");
 
         batch(List.of(byCode(code, "2024-02", 95), byId(agency, "2024-03", 96)))
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("DONE"))
                 .body("imported", equalTo(2));
-        assertEquals(fromTables + 1, chunks("tables"), "checked again against the tables");
+        assertEquals(fromTables, chunks("tables"), "not checked against the tables");
+        assertEquals(
+                fromSnapshot + 1, chunks("snapshot"), "checked again against the reloaded snapshot, and confirmed");
+        assertTrue(reference.current().orElseThrow().generation() > before.generation());
+    }
+
+    /**
+     * The runner's case: an import right after its indicator was defined. The first chunk finds the snapshot behind
+     * (the indicator is unknown to it), waits for the reload its confirmation started and is checked against the new
+     * snapshot; no chunk reads the tables, and every row is written.
+     */
+    @Test
+    void anImportRightAfterItsIndicatorWasDefinedIsCheckedAgainstTheReloadedSnapshot() {
+        ReferenceSnapshot before = currentSnapshot();
+        String indicator = create(Bodies.onTimeDossiers(world, "BR", "3", "MONTHLY"));
+        assertEquals(before.generation(), reference.current().orElseThrow().generation(), "the snapshot is behind");
+        double fromTables = chunks("tables");
+        double fromSnapshot = chunks("snapshot");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < COMMUNES; i++) {
+            Map<String, Object> row = byCode(communeCodes.get(i), "2024-07", 70 + i % 30);
+            row.put("ordinal", "3");
+            rows.add(row);
+        }
+
+        batch(rows)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DONE"))
+                .body("imported", equalTo(COMMUNES))
+                .body("rejectedRows", equalTo(0));
+        assertEquals(fromTables, chunks("tables"), "no chunk read the tables");
+        assertEquals(fromSnapshot + 1, chunks("snapshot"));
+        assertEquals(
+                COMMUNES,
+                replicas.count("SELECT count(*) FROM measurement WHERE indicator_id = ?", UUID.fromString(indicator)));
     }
 
     @Test
