@@ -268,7 +268,9 @@ public class BatchImporter {
                     take(verdict);
                     return;
                 }
-                snapshot = awaitSnapshot(snapshot.get().generation());
+                // wait for a reload after the first stale snapshot only: a second one means the reference data keeps
+                // changing, and waiting again would only spend the import's budget before the tables decide anyway
+                snapshot = attempt == 0 ? awaitSnapshot(snapshot.get().generation()) : Optional.empty();
             }
             reference.chunkFromTables();
             take(judge(rows, rules.context()));
