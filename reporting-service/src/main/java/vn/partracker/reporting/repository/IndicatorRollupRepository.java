@@ -1,6 +1,9 @@
 package vn.partracker.reporting.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +57,30 @@ public class IndicatorRollupRepository {
             FROM st LEFT JOIN indicator_rollup r ON st.ok AND r.period = ? AND r.indicator_id = ANY(?)
                 AND r.ancestor_id = ANY(?) AND r.leaf_rows > 0
             """.formatted(prefixed(ROLLUP_COLUMNS));
+
+    /** The columns of indicator_contribution a leaf child's drill-down row needs, with its own achievement counts. */
+    private static final List<String> LEAF_COLUMNS = List.of(
+            "submitted",
+            "met",
+            "not_met",
+            "ratio_count",
+            "numerator_sum",
+            "denominator_sum",
+            "value_count",
+            "value_sum");
+
+    /**
+     * {@link #READ} followed by the own rows of the leaf children, in the same statement (one snapshot, so the root's
+     * total and its children's rows agree) and in the same column positions, the columns a drill-down row does not
+     * need left NULL: a leaf row has a NULL first column.
+     */
+    private static final String READ_WITH_LEAVES = READ + """
+            UNION ALL
+            SELECT NULL, c.indicator_id, c.agency_id, %s
+            FROM st CROSS JOIN unnest(?::uuid[]) AS m(agency_id)
+                JOIN indicator_contribution c ON c.agency_id = m.agency_id
+            WHERE st.ok AND c.period = ? AND c.indicator_id = ANY(?)
+            """.formatted(leafSelectList());
 
     private final Jdbc jdbc;
 
@@ -156,6 +183,94 @@ public class IndicatorRollupRepository {
                 Jdbc.uuids(indicatorIds),
                 Jdbc.uuids(ancestors));
         return usable[0] ? Optional.of(totals) : Optional.empty();
+    }
+
+    /**
+     * The own row of a leaf agency, narrowed to what its drill-down row shows: the subtree of a leaf is itself, so
+     * these are its subtree's submitted count and value inputs as well as its own achievement counts.
+     */
+    public record LeafRow(
+            UUID indicatorId,
+            UUID agencyId,
+            int submitted,
+            int met,
+            int notMet,
+            int ratioCount,
+            BigDecimal numeratorSum,
+            BigDecimal denominatorSum,
+            int valueCount,
+            BigDecimal valueSum) {}
+
+    /** The roll-ups of some internal agencies and the own rows of some leaf agencies, read together. */
+    public record RolledUp(List<BranchTotal> rollups, List<LeafRow> leaves) {}
+
+    /**
+     * Like {@link #read}, plus the own rows of the leaf agencies {@code leaves} (narrowed, see {@link LeafRow}), in one
+     * statement; empty when the period's roll-ups do not follow this hierarchy (nothing is read then).
+     */
+    public Optional<RolledUp> readWithLeaves(
+            String period,
+            LocalDate hierarchyDate,
+            long directoryRevision,
+            Collection<UUID> indicatorIds,
+            Collection<UUID> ancestors,
+            Collection<UUID> leaves) {
+        List<BranchTotal> totals = new ArrayList<>();
+        List<LeafRow> leafRows = new ArrayList<>();
+        boolean[] usable = {false};
+        Object indicators = Jdbc.uuids(indicatorIds);
+        jdbc.query(
+                READ_WITH_LEAVES,
+                rs -> {
+                    boolean ok = rs.getBoolean(1);
+                    if (rs.wasNull()) {
+                        leafRows.add(leafRow(rs));
+                    } else {
+                        usable[0] = ok;
+                        if (ok && rs.getObject(2) != null) {
+                            totals.add(IndicatorAggregateRepository.branchTotal(rs, 2));
+                        }
+                    }
+                    return Boolean.TRUE;
+                },
+                directoryRevision,
+                directoryRevision,
+                hierarchyDate,
+                period,
+                period,
+                indicators,
+                Jdbc.uuids(ancestors),
+                Jdbc.uuids(leaves),
+                period,
+                indicators);
+        return usable[0] ? Optional.of(new RolledUp(totals, leafRows)) : Optional.empty();
+    }
+
+    /** A leaf row of {@link #READ_WITH_LEAVES}, by column position ({@link #ROLLUP_COLUMNS} from column 4). */
+    private static LeafRow leafRow(ResultSet rs) throws SQLException {
+        return new LeafRow(
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getInt(4),
+                rs.getInt(7),
+                rs.getInt(8),
+                rs.getInt(9),
+                rs.getBigDecimal(10),
+                rs.getBigDecimal(11),
+                rs.getInt(12),
+                rs.getBigDecimal(13));
+    }
+
+    /** {@link #ROLLUP_COLUMNS} with the {@link #LEAF_COLUMNS} read from indicator_contribution c, NULL otherwise. */
+    private static String leafSelectList() {
+        StringBuilder result = new StringBuilder();
+        for (String column : ROLLUP_COLUMNS.split(",\\s*")) {
+            if (!result.isEmpty()) {
+                result.append(", ");
+            }
+            result.append(LEAF_COLUMNS.contains(column) ? "c." + column : "NULL");
+        }
+        return result.toString();
     }
 
     /** Every roll-up row of the period, keyed by indicator and ancestor, for comparisons in tests and rebuilds. */

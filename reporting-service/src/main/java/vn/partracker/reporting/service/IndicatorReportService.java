@@ -32,6 +32,8 @@ import vn.partracker.reporting.repository.IndicatorAggregateRepository.BranchTot
 import vn.partracker.reporting.repository.IndicatorAggregateRepository.OwnFigures;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository.IndicatorRow;
+import vn.partracker.reporting.repository.IndicatorRollupRepository.LeafRow;
+import vn.partracker.reporting.repository.IndicatorRollupRepository.RolledUp;
 import vn.partracker.reporting.repository.PlanReplicaRepository;
 import vn.partracker.support.problem.NotFoundException;
 
@@ -100,9 +102,10 @@ public class IndicatorReportService {
         Map<UUID, UUID> branches = hierarchy.subtreeBranches(root);
         List<UUID> ids = rowsFor.stream().map(IndicatorRow::id).toList();
         List<AgencyNode> children = hierarchy.children(root);
-        Map<UUID, Map<UUID, BranchTotal>> totals = new HashMap<>();
-        for (BranchTotal t : branchTotals(period, hierarchy, root, branches, children, ids)) {
-            totals.computeIfAbsent(t.indicatorId(), k -> new HashMap<>()).put(t.branch(), t);
+        Map<UUID, SubtreeTotal> subtreeTotals = new HashMap<>();
+        Map<UUID, Map<UUID, ChildFigures>> childFigures = new HashMap<>();
+        if (!fromRollups(period, hierarchy, root, children, ids, subtreeTotals, childFigures)) {
+            fromLeafRows(period, hierarchy, root, branches, children, ids, subtreeTotals, childFigures);
         }
         Set<UUID> groupIds = new HashSet<>();
         rowsFor.forEach(i -> groupIds.addAll(i.performerGroupIds()));
@@ -112,13 +115,83 @@ public class IndicatorReportService {
         Map<Performers, Integer> expectedByPerformers = new HashMap<>();
         List<IndicatorReportRow> result = new ArrayList<>();
         for (IndicatorRow indicator : rowsFor) {
-            Map<UUID, BranchTotal> byBranch = totals.getOrDefault(indicator.id(), Map.of());
             int expected = expectedByPerformers.computeIfAbsent(
                     new Performers(indicator.performerAgencyIds(), indicator.performerGroupIds()),
                     p -> intersectionSize(hierarchy.expand(p.agencyIds(), p.groups(groups)), branches.keySet()));
-            result.add(row(indicator, expected, byBranch.values(), children, byBranch));
+            result.add(row(
+                    indicator,
+                    expected,
+                    subtreeTotals.getOrDefault(indicator.id(), SubtreeTotal.NONE),
+                    children,
+                    childFigures.getOrDefault(indicator.id(), Map.of())));
         }
         return result;
+    }
+
+    /**
+     * The totals of an internal root (a province under the nation, a district) read from the roll-ups: its own
+     * roll-up is its subtree's total, an internal child's is the child's, and a leaf child's drill-down comes from its
+     * own row narrowed to what the drill-down shows, all in one statement. The per-branch sums over 2,000 leaf rows
+     * that {@link #fromLeafRows} reads and adds up are what a province report spent its time on. False (nothing
+     * filled in) when the root is no internal agency or the period's roll-ups do not follow this hierarchy.
+     */
+    private boolean fromRollups(
+            Period period,
+            Hierarchy hierarchy,
+            UUID root,
+            List<AgencyNode> children,
+            List<UUID> ids,
+            Map<UUID, SubtreeTotal> subtreeTotals,
+            Map<UUID, Map<UUID, ChildFigures>> childFigures) {
+        if (!hierarchy.isInternal(root)) {
+            return false;
+        }
+        List<UUID> rolledUp = new ArrayList<>(List.of(root));
+        List<UUID> leaves = new ArrayList<>();
+        for (AgencyNode child : children) {
+            (hierarchy.isInternal(child.id()) ? rolledUp : leaves).add(child.id());
+        }
+        Optional<RolledUp> read = rollups.readWithLeaves(period.code(), hierarchy, ids, rolledUp, leaves);
+        if (read.isEmpty()) {
+            return false;
+        }
+        for (BranchTotal t : read.get().rollups()) {
+            if (t.branch().equals(root)) {
+                subtreeTotals.put(t.indicatorId(), SubtreeTotal.of(t));
+            } else {
+                figuresOf(childFigures, t.indicatorId()).put(t.branch(), ChildFigures.of(t));
+            }
+        }
+        for (LeafRow leaf : read.get().leaves()) {
+            figuresOf(childFigures, leaf.indicatorId()).put(leaf.agencyId(), ChildFigures.of(leaf));
+        }
+        return true;
+    }
+
+    /**
+     * The totals summed per branch: a child with children of its own from its roll-ups when they follow this
+     * hierarchy, the root and the other children from their own rows; every branch summed from the leaf rows
+     * otherwise. The subtree's total is the sum of its branches'.
+     */
+    private void fromLeafRows(
+            Period period,
+            Hierarchy hierarchy,
+            UUID root,
+            Map<UUID, UUID> branches,
+            List<AgencyNode> children,
+            List<UUID> ids,
+            Map<UUID, SubtreeTotal> subtreeTotals,
+            Map<UUID, Map<UUID, ChildFigures>> childFigures) {
+        Map<UUID, List<BranchTotal>> byIndicator = new HashMap<>();
+        for (BranchTotal t : branchTotals(period, hierarchy, root, branches, children, ids)) {
+            byIndicator.computeIfAbsent(t.indicatorId(), k -> new ArrayList<>()).add(t);
+            figuresOf(childFigures, t.indicatorId()).put(t.branch(), ChildFigures.of(t));
+        }
+        byIndicator.forEach((indicator, totals) -> subtreeTotals.put(indicator, SubtreeTotal.sum(totals)));
+    }
+
+    private static Map<UUID, ChildFigures> figuresOf(Map<UUID, Map<UUID, ChildFigures>> figures, UUID indicatorId) {
+        return figures.computeIfAbsent(indicatorId, k -> new HashMap<>());
     }
 
     /**
@@ -150,6 +223,73 @@ public class IndicatorReportService {
         return aggregates.branchTotals(period.code(), ids, members, branchOf);
     }
 
+    /** What a report row shows over the whole subtree of one indicator. */
+    private record SubtreeTotal(
+            IndicatorAggregate totals, BigDecimal min, BigDecimal max, int valueCount, BigDecimal valueSum) {
+
+        static final SubtreeTotal NONE = new SubtreeTotal(IndicatorAggregate.ZERO, null, null, 0, BigDecimal.ZERO);
+
+        /** The subtree's total stored as one roll-up (the root's own). */
+        static SubtreeTotal of(BranchTotal t) {
+            return new SubtreeTotal(t.totals(), t.minValue(), t.maxValue(), t.agencyValueCount(), t.agencyValueSum());
+        }
+
+        /** The subtree's total as the sum of its branches' totals. */
+        static SubtreeTotal sum(Collection<BranchTotal> branchTotals) {
+            IndicatorAggregate total = IndicatorAggregate.ZERO;
+            BigDecimal min = null;
+            BigDecimal max = null;
+            int valueCount = 0;
+            BigDecimal valueSum = BigDecimal.ZERO;
+            for (BranchTotal t : branchTotals) {
+                total = total.plus(t.totals());
+                min = t.minValue() == null ? min : min == null || t.minValue().compareTo(min) < 0 ? t.minValue() : min;
+                max = t.maxValue() == null ? max : max == null || t.maxValue().compareTo(max) > 0 ? t.maxValue() : max;
+                valueCount += t.agencyValueCount();
+                valueSum = valueSum.add(t.agencyValueSum());
+            }
+            return new SubtreeTotal(total, min, max, valueCount, valueSum);
+        }
+    }
+
+    /**
+     * What a drill-down row shows of one child: its subtree's submitted count and value inputs, and its own row's
+     * achievement counts ({@code null} when it has no own row).
+     */
+    private record ChildFigures(
+            int submitted,
+            int ratioCount,
+            BigDecimal numeratorSum,
+            BigDecimal denominatorSum,
+            int valueCount,
+            BigDecimal valueSum,
+            OwnFigures own) {
+
+        static ChildFigures of(BranchTotal t) {
+            IndicatorAggregate c = t.totals();
+            return new ChildFigures(
+                    c.submitted(),
+                    c.ratioCount(),
+                    c.numeratorSum(),
+                    c.denominatorSum(),
+                    c.valueCount(),
+                    c.valueSum(),
+                    t.own());
+        }
+
+        /** A leaf's subtree is itself: its own row is both its total and its own figures. */
+        static ChildFigures of(LeafRow leaf) {
+            return new ChildFigures(
+                    leaf.submitted(),
+                    leaf.ratioCount(),
+                    leaf.numeratorSum(),
+                    leaf.denominatorSum(),
+                    leaf.valueCount(),
+                    leaf.valueSum(),
+                    new OwnFigures(leaf.submitted(), leaf.met(), leaf.notMet()));
+        }
+    }
+
     /**
      * The performers an indicator names. Indicators of one plan mostly name the same ones ("UBND cấp xã"), so a
      * report counts the expected agencies once per distinct performer list, not once per indicator.
@@ -177,32 +317,30 @@ public class IndicatorReportService {
     private static IndicatorReportRow row(
             IndicatorRow indicator,
             int expected,
-            Collection<BranchTotal> branchTotals,
+            SubtreeTotal subtree,
             List<AgencyNode> children,
-            Map<UUID, BranchTotal> byBranch) {
-        IndicatorAggregate total = IndicatorAggregate.ZERO;
-        BigDecimal min = null;
-        BigDecimal max = null;
-        int valueCount = 0;
-        BigDecimal valueSum = BigDecimal.ZERO;
-        for (BranchTotal t : branchTotals) {
-            total = total.plus(t.totals());
-            min = t.minValue() == null ? min : min == null || t.minValue().compareTo(min) < 0 ? t.minValue() : min;
-            max = t.maxValue() == null ? max : max == null || t.maxValue().compareTo(max) > 0 ? t.maxValue() : max;
-            valueCount += t.agencyValueCount();
-            valueSum = valueSum.add(t.agencyValueSum());
-        }
-        List<ChildRow> childRows = new ArrayList<>();
+            Map<UUID, ChildFigures> byChild) {
+        List<ChildRow> childRows = new ArrayList<>(children.size());
         for (AgencyNode child : children) {
-            BranchTotal t = byBranch.get(child.id());
-            IndicatorAggregate c = t == null ? IndicatorAggregate.ZERO : t.totals();
-            childRows.add(new ChildRow(
-                    child.id(),
-                    child.name(),
-                    c.submitted(),
-                    value(indicator, c),
-                    achievement(t == null ? null : t.own())));
+            ChildFigures c = byChild.get(child.id());
+            childRows.add(
+                    c == null
+                            ? new ChildRow(child.id(), child.name(), 0, value(indicator, IndicatorAggregate.ZERO), null)
+                            : new ChildRow(
+                                    child.id(),
+                                    child.name(),
+                                    c.submitted(),
+                                    IndicatorValues.value(
+                                            indicator.kind(),
+                                            indicator.unit(),
+                                            c.ratioCount(),
+                                            c.numeratorSum(),
+                                            c.denominatorSum(),
+                                            c.valueCount(),
+                                            c.valueSum()),
+                                    achievement(c.own())));
         }
+        IndicatorAggregate total = subtree.totals();
         return new IndicatorReportRow(
                 indicator.id(),
                 indicator.name(),
@@ -224,9 +362,9 @@ public class IndicatorReportService {
                         total.approvedDenominatorSum(),
                         total.approvedValueCount(),
                         total.approvedValueSum()),
-                scaled(min),
-                IndicatorValues.mean(valueSum, valueCount),
-                scaled(max),
+                scaled(subtree.min()),
+                IndicatorValues.mean(subtree.valueSum(), subtree.valueCount()),
+                scaled(subtree.max()),
                 childRows);
     }
 

@@ -20,6 +20,7 @@ import vn.partracker.reporting.domain.window.ReportingWindowCalculator;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository.BranchTotal;
 import vn.partracker.reporting.repository.IndicatorAggregateRepository.Key;
 import vn.partracker.reporting.repository.IndicatorRollupRepository;
+import vn.partracker.reporting.repository.IndicatorRollupRepository.RolledUp;
 import vn.partracker.reporting.repository.IndicatorRollupRepository.State;
 
 /**
@@ -123,6 +124,24 @@ public class IndicatorRollups {
             return Optional.empty();
         }
         return rollups.read(period, hierarchy.date(), hierarchy.revision(), indicatorIds, branches);
+    }
+
+    /**
+     * The roll-ups of these internal agencies and the own rows of these leaf agencies, read together, when the
+     * period's roll-ups follow exactly this hierarchy and the directory has not moved since; empty when the caller
+     * must sum the leaf rows.
+     */
+    public Optional<RolledUp> readWithLeaves(
+            String period,
+            Hierarchy hierarchy,
+            Collection<UUID> indicatorIds,
+            Collection<UUID> internal,
+            Collection<UUID> leaves) {
+        Optional<LocalDate> date = hierarchyDate(period);
+        if (hierarchy.revision() < 0 || date.isEmpty() || !date.get().equals(hierarchy.date())) {
+            return Optional.empty();
+        }
+        return rollups.readWithLeaves(period, hierarchy.date(), hierarchy.revision(), indicatorIds, internal, leaves);
     }
 
     private static boolean current(State state, LocalDate date, long revision, Hierarchy hierarchy) {

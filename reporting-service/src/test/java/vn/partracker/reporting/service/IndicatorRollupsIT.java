@@ -1,5 +1,6 @@
 package vn.partracker.reporting.service;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -127,10 +129,110 @@ class IndicatorRollupsIT {
         assertEquals(rolledUp.getMap("rows[0]"), kt.indicatorReport(PERIOD).getMap("rows[0]"));
     }
 
+    @Test
+    void aReportOfAnInternalAgencyReadFromItsRollUpsEqualsTheLeafRowSums() {
+        KonTumFixture kt = new KonTumFixture();
+        // the district (internal: under the province) gets an internal child (the commune, with a village under it)
+        // and a second commune (a leaf): its report reads its own roll-up, the commune's, and the leaf's own row
+        String suffix = TestEvents.suffix();
+        UUID village = TestEvents.publishAgency("RV" + suffix, "Thôn Kon Gu", "OTHER", "COMMUNE", kt.commune);
+        UUID secondCommune =
+                TestEvents.publishAgency("RC" + suffix, "UBND xã Đăk Mar", "PEOPLES_COMMITTEE", "COMMUNE", kt.district);
+        publish(kt, kt.district, "APPROVED", 190, 200);
+        publish(kt, kt.commune, "SUBMITTED", 7, 9);
+        publish(kt, village, "SUBMITTED", 30, 40);
+        publish(kt, secondCommune, "SUBMITTED", 96, 100);
+        publish(kt, kt.justice, "SUBMITTED", 99, 100);
+        await(() -> submitted(kt) == 5
+                && stateCurrent()
+                && leafRows(kt, kt.district) == 4
+                && leafRows(kt, kt.commune) == 2);
+
+        JsonPath rolledUp = report(kt, kt.district);
+        assertTrue(stateCurrent(), "read while the roll-ups followed the hierarchy");
+        assertEquals(4, rolledUp.getInt("rows[0].submitted"));
+        assertEquals(323, rolledUp.getInt("rows[0].numeratorSum"));
+        assertEquals(349, rolledUp.getInt("rows[0].denominatorSum"));
+        assertEquals(92.55f, rolledUp.getFloat("rows[0].value"));
+        assertEquals(75f, rolledUp.getFloat("rows[0].min"));
+        assertEquals(96f, rolledUp.getFloat("rows[0].max"));
+        assertEquals(2, childRow(rolledUp, kt.commune).getInt("submitted"), "the commune and its village");
+        assertEquals(75.51f, childRow(rolledUp, kt.commune).getFloat("value"));
+        assertEquals("NOT_MET", childRow(rolledUp, kt.commune).getString("achievement"), "its own figure, 7 of 9");
+        assertEquals(1, childRow(rolledUp, secondCommune).getInt("submitted"));
+        assertEquals(96f, childRow(rolledUp, secondCommune).getFloat("value"));
+        assertEquals("MET", childRow(rolledUp, secondCommune).getString("achievement"));
+        assertEquals(leafRowReport(kt, kt.district), rolledUp.getList("rows"), "equals the sums of the leaf rows");
+
+        // the village moves to the second commune: leaf rows until the next figure derives the roll-ups again
+        TestEvents.send(
+                Topics.AGENCIES,
+                EventTypes.AGENCY_UPSERTED,
+                village,
+                TestEvents.agency(village, 1, "RV" + suffix, "Thôn Kon Gu", "OTHER", "COMMUNE", secondCommune));
+        JsonPath moved =
+                awaitReport(kt, kt.district, r -> childRow(r, secondCommune).getInt("submitted") == 2);
+        assertEquals(1, childRow(moved, kt.commune).getInt("submitted"));
+        publish(kt, kt.justice, "SUBMITTED", 98, 100);
+        await(() -> submitted(kt) == 6
+                && stateCurrent()
+                && leafRows(kt, secondCommune) == 2
+                && leafRows(kt, kt.commune) == 0);
+        JsonPath derivedAgain = report(kt, kt.district);
+        assertTrue(stateCurrent());
+        assertEquals(moved.getList("rows"), derivedAgain.getList("rows"));
+        assertEquals(90f, childRow(derivedAgain, secondCommune).getFloat("value"), "126 of 140");
+        assertEquals(leafRowReport(kt, kt.district), derivedAgain.getList("rows"), "equals the sums of the leaf rows");
+    }
+
+    /** A report's rows read with the period's roll-ups set aside (the leaf-row sums); the next figure restores them. */
+    private List<Object> leafRowReport(KonTumFixture kt, UUID agency) {
+        TableCounts.count(
+                dataSource,
+                "WITH u AS (UPDATE indicator_rollup_state SET directory_revision = -1 WHERE period = ? RETURNING 1)"
+                        + " SELECT count(*) FROM u",
+                PERIOD);
+        List<Object> rows = report(kt, agency).getList("rows");
+        assertFalse(stateCurrent());
+        return rows;
+    }
+
+    private static void publish(KonTumFixture kt, UUID agency, String status, long b, long a) {
+        TestEvents.publishFigure(
+                TestEvents.ratioFigure(UUID.randomUUID(), 1, 1, kt.indicator, agency, PERIOD, status, b, a, MARCH));
+    }
+
+    private static JsonPath report(KonTumFixture kt, UUID agency) {
+        return given().queryParam("planId", kt.plan)
+                .queryParam("period", PERIOD)
+                .queryParam("agencyId", agency)
+                .get("/api/reports/indicators")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    private static JsonPath awaitReport(KonTumFixture kt, UUID agency, Predicate<JsonPath> condition) {
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> report(kt, agency), condition);
+    }
+
     private Map<List<UUID>, List<Object>> rollupsOf(KonTumFixture kt) {
         return rollups.ofPeriod(PERIOD).entrySet().stream()
                 .filter(e -> e.getKey().get(0).equals(kt.indicator))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private long submitted(KonTumFixture kt) {
+        return TableCounts.count(
+                dataSource,
+                "SELECT COALESCE(sum(submitted), 0) FROM indicator_contribution WHERE period = ? AND indicator_id = ?",
+                PERIOD,
+                kt.indicator);
     }
 
     private long leafRows(KonTumFixture kt, UUID ancestor) {
@@ -150,6 +252,10 @@ class IndicatorRollupsIT {
                                 + " WHERE s.period = ? AND s.directory_revision = d.revision",
                         PERIOD)
                 == 1;
+    }
+
+    private static JsonPath childRow(JsonPath report, UUID agency) {
+        return districtRow(report, agency);
     }
 
     private static JsonPath districtRow(JsonPath report, UUID agency) {
