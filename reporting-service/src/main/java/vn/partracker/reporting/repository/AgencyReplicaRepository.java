@@ -104,6 +104,22 @@ public class AgencyReplicaRepository {
                 .orElse(0L);
     }
 
+    /**
+     * The dates on which {@link #validOn} can change, ascending: the first day of every agency's and parent link's
+     * validity and the day after its last. Between two consecutive ones (and before the first, and from the last on)
+     * the same agencies are valid with the same parents.
+     */
+    public List<LocalDate> changeDates() {
+        return jdbc.query("""
+                SELECT d FROM (
+                    SELECT valid_from AS d FROM agency
+                    UNION SELECT valid_to + 1 FROM agency WHERE valid_to IS NOT NULL
+                    UNION SELECT valid_from FROM agency_parent_link
+                    UNION SELECT valid_to + 1 FROM agency_parent_link WHERE valid_to IS NOT NULL) c
+                ORDER BY d
+                """, rs -> rs.getObject("d", LocalDate.class));
+    }
+
     /** Every agency valid on the date, each with its parent on that date. */
     public List<AgencyNode> validOn(LocalDate date) {
         return jdbc.query("""

@@ -145,6 +145,14 @@ public class IndicatorRollupRepository {
         jdbc.update(RECOMPUTE_INDICATORS, Jdbc.uuids(ancestors), Jdbc.uuids(members), period, Jdbc.uuids(indicatorIds));
     }
 
+    /** The agencies with a leaf row in the period (this transaction's included), for any indicator. */
+    public List<UUID> agenciesWithRows(String period) {
+        return jdbc.query(
+                "SELECT DISTINCT agency_id FROM indicator_contribution WHERE period = ?",
+                rs -> Jdbc.uuid(rs, "agency_id"),
+                period);
+    }
+
     /** Replaces every roll-up of the period by those of the (ancestor, member) pairs, for every indicator. */
     public void replacePeriod(String period, List<UUID> ancestors, List<UUID> members) {
         jdbc.update("DELETE FROM indicator_rollup WHERE period = ?", period);

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,8 +152,18 @@ public class IndicatorRollups {
                 && hierarchy.revision() == revision;
     }
 
+    /**
+     * Derives the period's roll-ups from its leaf rows. Only the subtrees that hold a leaf row of the period can have
+     * a roll-up row (the recomputation joins the pairs with the leaf rows), so the pairs are those of the agencies
+     * with leaf rows and their internal ancestors: for a new period, a handful instead of every (internal agency,
+     * member) pair of the directory, 7,000 for the 2025 national structure, sent and joined for nothing (7.4 ms a
+     * period under the submissions benchmark, whose figures open a new month every 16 requests).
+     */
     private void derive(String period, LocalDate date, long revision, Hierarchy hierarchy) {
-        Pairs pairs = Pairs.of(hierarchy, internal(hierarchy));
+        Set<UUID> withRows = new HashSet<>(rollups.agenciesWithRows(period));
+        Set<UUID> ancestors = new LinkedHashSet<>();
+        withRows.forEach(a -> ancestors.addAll(hierarchy.internalChain(a)));
+        Pairs pairs = Pairs.of(hierarchy, ancestors, withRows);
         rollups.replacePeriod(period, pairs.ancestors, pairs.members);
         rollups.setState(period, date, hierarchy.revision() == revision ? revision : -1);
         Log.debugf(
@@ -174,12 +185,19 @@ public class IndicatorRollups {
     private record Pairs(List<UUID> ancestors, List<UUID> members) {
 
         static Pairs of(Hierarchy hierarchy, Collection<UUID> ancestors) {
+            return of(hierarchy, ancestors, null);
+        }
+
+        /** The pairs whose member is one of {@code members} ({@code null}: any). */
+        static Pairs of(Hierarchy hierarchy, Collection<UUID> ancestors, Set<UUID> members) {
             List<UUID> a = new ArrayList<>();
             List<UUID> m = new ArrayList<>();
             for (UUID ancestor : ancestors) {
                 for (UUID member : hierarchy.subtree(ancestor)) {
-                    a.add(ancestor);
-                    m.add(member);
+                    if (members == null || members.contains(member)) {
+                        a.add(ancestor);
+                        m.add(member);
+                    }
                 }
             }
             return new Pairs(a, m);

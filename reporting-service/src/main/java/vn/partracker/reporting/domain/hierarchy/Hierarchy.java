@@ -33,10 +33,10 @@ public final class Hierarchy {
 
     private final LocalDate date;
     private final long revision;
-    private final Map<UUID, AgencyNode> agencies = new LinkedHashMap<>();
-    private final Map<UUID, List<UUID>> children = new HashMap<>();
-    private final Map<UUID, Map<UUID, UUID>> subtrees = new ConcurrentHashMap<>();
-    private final Map<Expansion, Set<UUID>> expansions = new ConcurrentHashMap<>();
+    private final Map<UUID, AgencyNode> agencies;
+    private final Map<UUID, List<UUID>> children;
+    private final Map<UUID, Map<UUID, UUID>> subtrees;
+    private final Map<Expansion, Set<UUID>> expansions;
 
     /** The references an expansion was asked for: its memo key. */
     private record Expansion(List<UUID> agencyIds, List<GroupRule> groups) {}
@@ -56,6 +56,10 @@ public final class Hierarchy {
     public Hierarchy(LocalDate date, Collection<AgencyNode> validAgencies, long revision) {
         this.date = date;
         this.revision = revision;
+        this.agencies = new LinkedHashMap<>();
+        this.children = new HashMap<>();
+        this.subtrees = new ConcurrentHashMap<>();
+        this.expansions = new ConcurrentHashMap<>();
         validAgencies.stream().sorted(Comparator.comparing(AgencyNode::code)).forEach(a -> agencies.put(a.id(), a));
         for (AgencyNode agency : agencies.values()) {
             if (agency.parentId() != null && agencies.containsKey(agency.parentId())) {
@@ -63,6 +67,25 @@ public final class Hierarchy {
                         .add(agency.id());
             }
         }
+    }
+
+    /** The same agencies, parents and memos, valid on another date (which the caller knows has the same structure). */
+    private Hierarchy(Hierarchy same, LocalDate date) {
+        this.date = date;
+        this.revision = same.revision;
+        this.agencies = same.agencies;
+        this.children = same.children;
+        this.subtrees = same.subtrees;
+        this.expansions = same.expansions;
+    }
+
+    /**
+     * This hierarchy as the hierarchy of another date, sharing its structure and memos: for a date on which the same
+     * agencies are valid with the same parents (see {@code HierarchyCache}, which knows the dates the directory
+     * changes on). This one when the date is its own.
+     */
+    public Hierarchy onDate(LocalDate other) {
+        return other.equals(date) ? this : new Hierarchy(this, other);
     }
 
     /** The date the hierarchy is valid on. */
