@@ -73,6 +73,13 @@ public class OutboxRelay {
     /** How often the gauges are recomputed from the table at most. */
     private static final long STATS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /**
+     * The gauges' count reads every unsent row (a parallel scan of the table under a backlog: 641 ms a time with
+     * 100,000 rows unsent after an import, once a second, more database time than the import itself): it runs again
+     * only after this many times its last duration, so it takes at most 1/20 of the time.
+     */
+    private static final long STATS_DUTY_FACTOR = 20;
+
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final AgroalDataSource dataSource;
@@ -86,6 +93,7 @@ public class OutboxRelay {
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong(-1);
     private final AtomicLong statsAtNanos = new AtomicLong();
+    private final AtomicLong statsTookNanos = new AtomicLong();
 
     private volatile boolean running;
     private Thread worker;
@@ -287,16 +295,25 @@ public class OutboxRelay {
             }
             List<Row> rows = new ArrayList<>();
             // one statement picks the eligible rows and claims them (the advisory lock above keeps two claims from
-            // interleaving); RETURNING has no order, so the rows are put back in seq order below
+            // interleaving); RETURNING has no order, so the rows are put back in seq order below.
+            // A row is held back by an earlier unsent row of its key that is parked, backing off or claimed: those
+            // are read once (the first such seq per key, from the small partial index outbox_event_blocking_key,
+            // whose predicate the first condition repeats) instead of a NOT EXISTS per candidate, which the planner
+            // ran as a scan of every unsent row per candidate: 165 ms per claim of 500 under a backlog of 248,000
+            // rows, 47 ms this way (EXPLAIN ANALYZE on one state of the table).
             try (PreparedStatement claim = connection.prepareStatement(
-                    "UPDATE outbox_event SET claimed_until = now() + make_interval(secs => ?)"
+                    "WITH blocked AS MATERIALIZED (SELECT msg_key, min(seq) AS first_seq FROM outbox_event"
+                            + " WHERE sent_at IS NULL"
+                            + " AND (parked_at IS NOT NULL OR next_attempt_at IS NOT NULL OR claimed_until IS NOT NULL)"
+                            + " AND (parked_at IS NOT NULL OR next_attempt_at > now() OR claimed_until > now())"
+                            + " GROUP BY msg_key)"
+                            + " UPDATE outbox_event SET claimed_until = now() + make_interval(secs => ?)"
                             + " WHERE seq IN (SELECT o.seq FROM outbox_event o"
+                            + " LEFT JOIN blocked b ON b.msg_key = o.msg_key AND b.first_seq < o.seq"
                             + " WHERE o.sent_at IS NULL AND o.parked_at IS NULL"
                             + " AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= now())"
                             + " AND (o.claimed_until IS NULL OR o.claimed_until < now())"
-                            + " AND NOT EXISTS (SELECT 1 FROM outbox_event b WHERE b.sent_at IS NULL"
-                            + " AND b.msg_key = o.msg_key AND b.seq < o.seq AND (b.parked_at IS NOT NULL"
-                            + " OR b.next_attempt_at > now() OR b.claimed_until > now()))"
+                            + " AND b.msg_key IS NULL"
                             + " ORDER BY o.seq LIMIT ?)"
                             + " RETURNING seq, id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload,"
                             + " attempts")) {
@@ -510,7 +527,7 @@ public class OutboxRelay {
     void refreshStats(boolean force) {
         long now = System.nanoTime();
         long last = statsAtNanos.get();
-        if (!force && last != 0 && now - last < STATS_EVERY_NANOS) {
+        if (!force && last != 0 && now - last < Math.max(STATS_EVERY_NANOS, STATS_DUTY_FACTOR * statsTookNanos.get())) {
             return;
         }
         try (Connection connection = dataSource.getConnection();
@@ -524,7 +541,9 @@ public class OutboxRelay {
             parked.set(rs.getLong(2));
             long age = rs.getLong(3);
             oldestAgeMillis.set(rs.wasNull() ? -1 : Math.max(0, age));
-            statsAtNanos.set(System.nanoTime());
+            long done = System.nanoTime();
+            statsTookNanos.set(done - now);
+            statsAtNanos.set(done);
         } catch (SQLException | RuntimeException e) {
             Log.debugf(e, "outbox: could not refresh the outbox gauges");
         }
