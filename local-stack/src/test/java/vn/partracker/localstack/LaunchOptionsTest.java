@@ -26,7 +26,13 @@ class LaunchOptionsTest {
         assertEquals(55432, options.postgresPort());
         assertEquals(59092, options.kafkaPort());
         assertEquals(59093, options.kafkaControllerPort());
-        assertEquals(List.of("-Xmx256m"), options.serviceJvmOptions());
+        assertEquals(
+                List.of(
+                        "-Xmx256m",
+                        "-XX:G1PeriodicGCInterval=15000",
+                        "-XX:-G1PeriodicGCInvokesConcurrent",
+                        "-XX:MaxHeapFreeRatio=40"),
+                options.serviceJvmOptions());
         assertEquals("demo-data/manifest.json", options.demoManifest());
         assertEquals("", options.corsOrigins());
     }
