@@ -497,13 +497,14 @@ def heap_peak_mb(sampler):
 
 def database_floor(rows):
     """Seconds PostgreSQL itself takes to write what one import writes: `rows` figures, revisions and outbox events
-    (a 700-byte payload each) with INSERT ... SELECT into copies of the real tables and their indexes, in one
-    transaction (psql -c sends the statements as one), committed; the physical reference the imports are compared
-    with in the same run."""
+    (a 700-byte payload each) with INSERT ... SELECT into copies of the real tables with their indexes and foreign
+    keys (a figure's indicator, a revision's figure: checked per row, as in the real tables), in one transaction,
+    committed; the physical reference the imports are compared with in the same run."""
     sql = """
+BEGIN;
 INSERT INTO bench_floor_m (id, indicator_id, agency_id, period, status, revision, version, numerator, denominator,
   computed_value, achievement_status, achievement, submitted_at, submitted_by)
-  SELECT gen_random_uuid(), '00000000-0000-0000-0000-000000000001', gen_random_uuid(), 'P' || g, 'SUBMITTED', 1, 1,
+  SELECT gen_random_uuid(), (SELECT min(id::text)::uuid FROM indicator), gen_random_uuid(), 'P' || g, 'SUBMITTED', 1, 1,
   g %% 100, 100, g %% 100, 'MET', repeat('a', 200), now(), 'bench' FROM generate_series(1, %(rows)d) g;
 INSERT INTO bench_floor_r (measurement_id, revision, numerator, denominator, computed_value, achievement_status,
   achievement, submitted_at, submitted_by)
@@ -513,11 +514,14 @@ INSERT INTO bench_floor_o (seq, id, topic, msg_key, ce_type, ce_source, ce_subje
   attempts)
   SELECT row_number() OVER (), gen_random_uuid(), 'bench', id::text, 'bench', 'bench', id::text, now(),
   repeat('p', 700), now(), 0 FROM bench_floor_m;
+COMMIT;
 """
     pg("DROP TABLE IF EXISTS bench_floor_m, bench_floor_r, bench_floor_o")
     pg("CREATE TABLE bench_floor_m (LIKE measurement INCLUDING INDEXES);"
        " CREATE TABLE bench_floor_r (LIKE measurement_revision INCLUDING INDEXES);"
-       " CREATE TABLE bench_floor_o (LIKE outbox_event INCLUDING INDEXES)")
+       " CREATE TABLE bench_floor_o (LIKE outbox_event INCLUDING INDEXES);"
+       " ALTER TABLE bench_floor_m ADD FOREIGN KEY (indicator_id) REFERENCES indicator (id);"
+       " ALTER TABLE bench_floor_r ADD FOREIGN KEY (measurement_id) REFERENCES bench_floor_m (id)")
     began = time.time()
     pg(sql % {"rows": rows})
     seconds = time.time() - began

@@ -33,6 +33,10 @@ public class MeasurementBatchRepository {
             + " denominator, entered_value, components, subtotals, computed_value, achievement_status, achievement,"
             + " note, source, submitted_at, submitted_by";
 
+    private static final String REVISION_COLUMNS = "measurement_id, revision, numerator, denominator,"
+            + " entered_value, components, subtotals, computed_value, achievement_status, achievement, note, source,"
+            + " submitted_at, submitted_by";
+
     /** The import transaction's staging table ({@link #insertNew}). */
     static final String STAGE = "measurement_stage";
 
@@ -78,7 +82,10 @@ public class MeasurementBatchRepository {
      * (a single submission of the same indicator, agency and period racing the import) is not inserted; the caller
      * learns which were and treats the others as existing figures.
      *
-     * @return the ids of the figures inserted
+     * <p>The same statement writes the first revision of each figure it inserted, from the rows it inserted, so the
+     * revisions are not built, sent and parsed a second time ({@link #insertRevisions} is for revised figures).
+     *
+     * @return the ids of the figures inserted, each with its first revision
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> insertNew(List<Measurement> figures) {
@@ -88,9 +95,12 @@ public class MeasurementBatchRepository {
         }
         try (Connection c = dataSource.getConnection()) {
             stage(c, figures, false);
-            try (PreparedStatement move = c.prepareStatement("INSERT INTO measurement (" + COLUMNS + ") SELECT "
-                            + COLUMNS + " FROM " + STAGE
-                            + " ON CONFLICT (indicator_id, agency_id, period) DO NOTHING RETURNING id");
+            try (PreparedStatement move = c.prepareStatement("WITH moved AS (INSERT INTO measurement (" + COLUMNS
+                            + ") SELECT " + COLUMNS + " FROM " + STAGE
+                            + " ON CONFLICT (indicator_id, agency_id, period) DO NOTHING RETURNING " + COLUMNS
+                            + "), rev AS (INSERT INTO measurement_revision (" + REVISION_COLUMNS + ") SELECT "
+                            + REVISION_COLUMNS.replace("measurement_id", "id") + " FROM moved)"
+                            + " SELECT id FROM moved");
                     ResultSet rs = move.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(rs.getObject(1, UUID.class));
@@ -133,7 +143,10 @@ public class MeasurementBatchRepository {
         }
     }
 
-    /** Adds the current revision of each figure to the revision history, with one {@code COPY}. */
+    /**
+     * Adds the current revision of each figure to the revision history, with one {@code COPY} (figures revised by an
+     * import; a new figure's first revision is written by {@link #insertNew}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void insertRevisions(List<Measurement> figures) {
         if (figures.isEmpty()) {
@@ -145,11 +158,7 @@ public class MeasurementBatchRepository {
             values(rows, m).endRow();
         }
         try (Connection c = dataSource.getConnection()) {
-            rows.copy(
-                    c,
-                    "COPY measurement_revision (measurement_id, revision, numerator, denominator, entered_value,"
-                            + " components, subtotals, computed_value, achievement_status, achievement, note, source,"
-                            + " submitted_at, submitted_by) FROM STDIN");
+            rows.copy(c, "COPY measurement_revision (" + REVISION_COLUMNS + ") FROM STDIN");
         } catch (SQLException e) {
             throw new IllegalStateException("could not write " + figures.size() + " revisions", e);
         }

@@ -44,8 +44,8 @@ import vn.partracker.support.security.Caller;
  * Imports many figures in one transaction. Rows are read one at a time, checked with the same {@link FigureRules}
  * as a single submission, and written in chunks of {@value #CHUNK}: per chunk one query finds and locks the figures
  * that exist, then the new figures, revised figures, revisions and outbox events each go to PostgreSQL as one
- * {@code COPY} (new and revised figures through a staging table that lives only as long as the transaction, see
- * {@link MeasurementBatchRepository}), so a 100,000-row import needs about a hundred statements and its memory stays
+ * {@code COPY} (new and revised figures through a staging table that lives only as long as the transaction, the new
+ * figures' first revisions written by the statement that moves them, see {@link MeasurementBatchRepository}), so a 100,000-row import needs about a hundred statements and its memory stays
  * one chunk deep.
  *
  * <p>A single submission of the same figure that commits while the import runs is not a failure: the import's row
@@ -419,10 +419,9 @@ public class BatchImporter {
             batch.update(updates);
             written.forEach(m -> submittedIds.add(m.id));
             updates.forEach(m -> revisedIds.add(m.id));
-            List<Measurement> revisions = new ArrayList<>(written);
-            revisions.addAll(updates);
-            batch.insertRevisions(revisions);
-            List<MeasurementEvents.Change> changes = new ArrayList<>(revisions.size());
+            // the new figures' first revisions were written with them (insertNew)
+            batch.insertRevisions(updates);
+            List<MeasurementEvents.Change> changes = new ArrayList<>(written.size() + updates.size());
             for (Measurement m : written) {
                 changes.add(new MeasurementEvents.Change(
                         EventTypes.MEASUREMENT_SUBMITTED, MeasurementMapper.toEvent(m, achievements.get(m))));

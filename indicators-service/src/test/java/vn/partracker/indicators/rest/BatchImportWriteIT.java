@@ -187,7 +187,7 @@ class BatchImportWriteIT {
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> replicas.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                                    + " AND query LIKE 'INSERT INTO measurement %'")
+                                    + " AND query LIKE '%INSERT INTO measurement (%'")
                             > 0);
             submission.commit();
         }
