@@ -33,9 +33,11 @@ REPORTING = "http://127.0.0.1:%s" % os.environ.get("REPORTING_PORT", "8083")
 PG_PORT = os.environ.get("PG_PORT", "55432")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "20"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
-# A short unmeasured wrk run before each measured one, so the JIT has compiled the path and the pools are full: a
-# freshly started service otherwise spends the first seconds of the measurement interpreting.
-WARMUP_SECONDS = int(os.environ.get("BENCH_WARMUP_SECONDS", "15"))
+# An unmeasured wrk run before each measured one, so the JIT has compiled the path and the pools are full: a freshly
+# started service otherwise spends the first seconds of the measurement interpreting. 15 s was not enough on a stack
+# the runner had just started (2026-12-03, one build: 260-303/s after 15 s, 391/s after 45 s, 354-387/s on a stack
+# already warm).
+WARMUP_SECONDS = int(os.environ.get("BENCH_WARMUP_SECONDS", "45"))
 BATCH_ROWS = int(os.environ.get("BENCH_BATCH_ROWS", "100000"))
 PROVINCES = int(os.environ.get("BENCH_PROVINCES", "34"))
 COMMUNES = int(os.environ.get("BENCH_COMMUNES", "3321"))
