@@ -45,8 +45,8 @@ import vn.partracker.support.security.Caller;
  * as a single submission, and written in chunks of {@value #CHUNK}: per chunk one query finds and locks the figures
  * that exist, then the new figures, revised figures, revisions and outbox events each go to PostgreSQL as one
  * {@code COPY} (new and revised figures through a staging table that lives only as long as the transaction, the new
- * figures' first revisions written by the statement that moves them, see {@link MeasurementBatchRepository}), so a 100,000-row import needs about a hundred statements and its memory stays
- * one chunk deep.
+ * figures' first revisions written by the statement that moves them, see {@link MeasurementBatchRepository}), so a
+ * 100,000-row import needs about a hundred statements and its memory stays one chunk deep.
  *
  * <p>A single submission of the same figure that commits while the import runs is not a failure: the import's row
  * then finds that figure and is treated like any row for an existing figure (a new revision, unchanged, or rejected
