@@ -164,7 +164,8 @@ public class IndicatorRollupRepository {
     /**
      * The roll-ups of the ancestors, as branch totals, if the period's roll-ups match the hierarchy of this date and
      * directory revision and the directory is still at that revision (checked and read in one statement); empty
-     * otherwise. An ancestor whose subtree has no aggregate row has no branch total, as in the leaf query.
+     * otherwise ({@link #readWithLeaves} without leaves). An ancestor whose subtree has no aggregate row has no branch
+     * total, as in the leaf query.
      */
     public Optional<List<BranchTotal>> read(
             String period,
@@ -172,25 +173,8 @@ public class IndicatorRollupRepository {
             long directoryRevision,
             Collection<UUID> indicatorIds,
             Collection<UUID> ancestors) {
-        List<BranchTotal> totals = new ArrayList<>();
-        boolean[] usable = {false};
-        jdbc.query(
-                READ,
-                rs -> {
-                    usable[0] = rs.getBoolean(1);
-                    if (usable[0] && rs.getObject(2) != null) {
-                        totals.add(IndicatorAggregateRepository.branchTotal(rs, 2));
-                    }
-                    return Boolean.TRUE;
-                },
-                directoryRevision,
-                directoryRevision,
-                hierarchyDate,
-                period,
-                period,
-                Jdbc.uuids(indicatorIds),
-                Jdbc.uuids(ancestors));
-        return usable[0] ? Optional.of(totals) : Optional.empty();
+        return readWithLeaves(period, hierarchyDate, directoryRevision, indicatorIds, ancestors, List.of())
+                .map(RolledUp::rollups);
     }
 
     /**
