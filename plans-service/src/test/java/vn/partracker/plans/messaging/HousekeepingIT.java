@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import vn.partracker.support.audit.AuditSealer;
 import vn.partracker.support.housekeeping.Housekeeping;
 import vn.partracker.testsupport.InfrastructureResource;
 
@@ -31,8 +32,11 @@ class HousekeepingIT {
     @Inject
     Housekeeping housekeeping;
 
+    @Inject
+    AuditSealer sealer;
+
     @Test
-    void oldRowsArePurgedInBatchesAndRecentUnsentAndParkedRowsStay() {
+    void oldRowsArePurgedInBatchesAndRecentUnsentAndParkedRowsStay() throws InterruptedException {
         String tag = "hk-" + UUID.randomUUID();
         // 2,500 sent outbox rows from 8 days ago: three batches of at most 1,000
         exec("INSERT INTO outbox_event (id, topic, msg_key, ce_type, ce_source, ce_time, payload, created_at, sent_at)"
@@ -72,6 +76,9 @@ class HousekeepingIT {
         assertEquals(0, count("SELECT count(*) FROM idempotency_key WHERE scope = ?", tag + "-old"));
         assertEquals(1, count("SELECT count(*) FROM idempotency_key WHERE scope = ?", tag + "-recent"));
 
+        // the purge ran outside a request, so nothing waited for its audit row to be chained (an HTTP write's answer
+        // does, AuditSealFilter): wait for a sealing round as that filter does before reading the chain
+        assertTrue(sealer.awaitSealed(30_000), "the purge's audit row is chained");
         given().get("/api/audit?entityType=Housekeeping")
                 .then()
                 .statusCode(200)
