@@ -20,9 +20,9 @@ import vn.partracker.support.jdbc.CopyText;
 import vn.partracker.support.jdbc.Jdbc;
 
 /**
- * Reads and writes figures of a bulk import set by set: one query finds (and locks) the existing figures of a chunk
- * of rows, and the chunk's new figures, revised figures and revisions each reach the database with one
- * {@code COPY} and at most one statement. The {@link Measurement} objects
+ * Reads and writes figures of a bulk import set by set: a chunk's rows are offered as new figures with one
+ * {@code COPY} and one statement, one query then finds (and locks) the figures whose key existed, and the revised
+ * figures and their revisions each reach the database with one {@code COPY} and at most one statement. The {@link Measurement} objects
  * are used as plain carriers here; they are never attached to a Hibernate session, so this class does for
  * {@code version} what {@code @Version} does on the JPA path.
  */
@@ -49,7 +49,8 @@ public class MeasurementBatchRepository {
     }
 
     /**
-     * Finds the existing figures of a chunk and locks them until the transaction ends.
+     * Finds the existing figures of a chunk and locks them until the transaction ends (the rows {@link #insertNew}
+     * did not insert, or every row of an import that writes nothing).
      *
      * @param keys the (indicator, agency, period) keys of the chunk
      * @return the existing figures by key ({@link Key#of})
@@ -78,9 +79,9 @@ public class MeasurementBatchRepository {
      * Inserts new figures: the rows are copied ({@code COPY FROM STDIN}) into a temporary staging table that lives
      * only as long as the import's transaction ({@code ON COMMIT DROP}, so a failed or rolled-back import leaves
      * nothing behind, and the pooled connection is clean for the next user), then moved with one
-     * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. A figure another transaction committed in the meantime
-     * (a single submission of the same indicator, agency and period racing the import) is not inserted; the caller
-     * learns which were and treats the others as existing figures.
+     * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}. A figure that exists (sent again, or committed in the
+     * meantime by a single submission of the same indicator, agency and period racing the import) is not inserted;
+     * the caller learns which were and treats the others as existing figures.
      *
      * <p>The same statement writes the first revision of each figure it inserted, from the rows it inserted, so the
      * revisions are not built, sent and parsed a second time ({@link #insertRevisions} is for revised figures).

@@ -35,6 +35,7 @@ import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementBatchRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.number.NumberPolicy;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
@@ -42,11 +43,12 @@ import vn.partracker.support.security.Caller;
 
 /**
  * Imports many figures in one transaction. Rows are read one at a time, checked with the same {@link FigureRules}
- * as a single submission, and written in chunks of {@value #CHUNK}: per chunk one query finds and locks the figures
- * that exist, then the new figures, revised figures, revisions and outbox events each go to PostgreSQL as one
- * {@code COPY} (new and revised figures through a staging table that lives only as long as the transaction, the new
- * figures' first revisions written by the statement that moves them, see {@link MeasurementBatchRepository}), so a
- * 100,000-row import needs about a hundred statements and its memory stays one chunk deep.
+ * as a single submission, and written in chunks of {@value #CHUNK}: per chunk every row goes to PostgreSQL as a new
+ * figure (one {@code COPY} into a staging table that lives only as long as the transaction, and one statement that
+ * inserts the figures whose key is new with their first revisions, see {@link MeasurementBatchRepository}); only the
+ * rows whose figure exists already are then read and locked, with one query, and the revised figures, their
+ * revisions and the chunk's outbox events each go as one {@code COPY} or statement, so a 100,000-row import needs
+ * about a hundred statements and its memory stays one chunk deep.
  *
  * <p>A single submission of the same figure that commits while the import runs is not a failure: the import's row
  * then finds that figure and is treated like any row for an existing figure (a new revision, unchanged, or rejected
@@ -365,27 +367,29 @@ public class BatchImporter {
             }
             List<Pending> pending = List.copyOf(chunk);
             chunk.clear();
-            Map<MeasurementBatchRepository.Key, Measurement> existing = batch.findExisting(
-                    pending.stream().map(p -> carrier(p.checked())).toList());
-            List<Pending> fresh = new ArrayList<>();
             List<Measurement> updates = new ArrayList<>();
-            for (Pending p : pending) {
-                Measurement current = existing.get(key(p.checked()));
-                if (current == null) {
-                    fresh.add(p);
-                } else {
-                    decide(p, current, updates);
-                }
-            }
             if (dryRun || (allOrNothing && rejectedRows > 0)) {
-                imported += fresh.size();
+                // nothing is written: the figures that exist are read to count what the import would do
+                Map<MeasurementBatchRepository.Key, Measurement> existing = batch.findExisting(
+                        pending.stream().map(p -> carrier(p.checked())).toList());
+                for (Pending p : pending) {
+                    Measurement current = existing.get(key(p.checked()));
+                    if (current == null) {
+                        imported++;
+                    } else {
+                        decide(p, current, updates);
+                    }
+                }
                 achievements.clear();
                 return;
             }
-            List<Measurement> inserts = new ArrayList<>(fresh.size());
-            for (Pending p : fresh) {
+            // every row is offered as a new figure first: the insert skips the keys that exist (ON CONFLICT DO
+            // NOTHING), and only those are then read and locked, so an import of new figures (the common case)
+            // spends no query on looking for them (1.3-1.6 s of database time per 100,000 rows when it did)
+            List<Measurement> inserts = new ArrayList<>(pending.size());
+            for (Pending p : pending) {
                 Measurement m = carrier(p.checked());
-                m.id = UUID.randomUUID();
+                m.id = TimeOrderedIds.next();
                 m.status = MeasurementStatus.SUBMITTED;
                 m.revision = 1;
                 m.version = 1;
@@ -395,19 +399,20 @@ public class BatchImporter {
             }
             Set<UUID> inserted = batch.insertNew(inserts);
             List<Measurement> written = new ArrayList<>(inserts.size());
-            List<Pending> raced = new ArrayList<>();
+            List<Pending> existing = new ArrayList<>();
             for (int i = 0; i < inserts.size(); i++) {
                 if (inserted.contains(inserts.get(i).id)) {
                     written.add(inserts.get(i));
                 } else {
-                    raced.add(fresh.get(i));
+                    achievements.remove(inserts.get(i));
+                    existing.add(pending.get(i));
                 }
             }
-            if (!raced.isEmpty()) {
-                Map<MeasurementBatchRepository.Key, Measurement> committed = batch.findExisting(
-                        raced.stream().map(p -> carrier(p.checked())).toList());
-                for (Pending p : raced) {
-                    Measurement current = committed.get(key(p.checked()));
+            if (!existing.isEmpty()) {
+                Map<MeasurementBatchRepository.Key, Measurement> found = batch.findExisting(
+                        existing.stream().map(p -> carrier(p.checked())).toList());
+                for (Pending p : existing) {
+                    Measurement current = found.get(key(p.checked()));
                     if (current == null) {
                         throw new IllegalStateException(
                                 "figure " + key(p.checked()) + " was neither inserted nor found");

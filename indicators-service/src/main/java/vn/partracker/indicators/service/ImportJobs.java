@@ -17,6 +17,7 @@ import vn.partracker.indicators.api.ImportSummary;
 import vn.partracker.indicators.api.RejectedRow;
 import vn.partracker.indicators.domain.ImportJob;
 import vn.partracker.indicators.repository.ImportJobRepository;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.problem.NotFoundException;
 
 /**
@@ -166,7 +167,7 @@ public class ImportJobs {
 
     private static ImportJob newJob(String kind, String mode, boolean dryRun) {
         ImportJob job = new ImportJob();
-        job.id = UUID.randomUUID();
+        job.id = TimeOrderedIds.next();
         job.kind = kind;
         job.mode = mode;
         job.dryRun = dryRun;

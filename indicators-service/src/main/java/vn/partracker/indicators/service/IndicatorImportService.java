@@ -31,6 +31,7 @@ import vn.partracker.indicators.repository.AgencyGroupReplicaRepository;
 import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.ValidationException;
@@ -134,7 +135,7 @@ public class IndicatorImportService {
         List<IndicatorResponse> created = new ArrayList<>();
         for (IndicatorRequest request : requests) {
             Indicator indicator = new Indicator();
-            indicator.id = UUID.randomUUID();
+            indicator.id = TimeOrderedIds.next();
             indicator.version = 1;
             indicator.createdAt = Instant.now();
             indicatorService.apply(indicator, request);
@@ -150,7 +151,7 @@ public class IndicatorImportService {
         summary.put("plan", plan.number);
         summary.put("count", created.size());
         summary.put("indicatorIds", created.stream().map(IndicatorResponse::id).toList());
-        audit.record("indicator.imported", "IndicatorImport", UUID.randomUUID(), null, summary);
+        audit.record("indicator.imported", "IndicatorImport", TimeOrderedIds.next(), null, summary);
         return result;
     }
 

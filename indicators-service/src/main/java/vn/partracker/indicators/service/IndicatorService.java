@@ -34,6 +34,7 @@ import vn.partracker.indicators.repository.MeasurementRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -89,7 +90,7 @@ public class IndicatorService {
                     "plan " + request.planId() + " already has indicator " + request.group() + "." + request.ordinal());
         }
         Indicator indicator = new Indicator();
-        indicator.id = UUID.randomUUID();
+        indicator.id = TimeOrderedIds.next();
         indicator.version = 1;
         indicator.createdAt = Instant.now();
         apply(indicator, request);

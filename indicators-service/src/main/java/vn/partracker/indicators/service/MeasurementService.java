@@ -34,6 +34,7 @@ import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.MeasurementRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -221,7 +222,7 @@ public class MeasurementService {
 
     private Measurement firstRevision(MeasurementRequest request, Figures figures, FigureRules.Checked checked) {
         Measurement m = new Measurement();
-        m.id = UUID.randomUUID();
+        m.id = TimeOrderedIds.next();
         m.indicatorId = request.indicatorId();
         m.agencyId = request.agencyId();
         m.period = checked.period().code();
@@ -384,7 +385,7 @@ public class MeasurementService {
         MeasurementResponse before = MeasurementMapper.toResponse(m);
         Instant now = Instant.now();
         MeasurementReview review = new MeasurementReview();
-        review.id = UUID.randomUUID();
+        review.id = TimeOrderedIds.next();
         review.measurementId = id;
         review.action = action;
         review.fromStatus = m.status;

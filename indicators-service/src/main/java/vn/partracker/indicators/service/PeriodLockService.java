@@ -15,6 +15,7 @@ import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.PeriodLockRepository;
 import vn.partracker.indicators.repository.PlanReplicaRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.problem.ValidationException;
@@ -67,7 +68,7 @@ public class PeriodLockService {
             throw new ValidationException(errors);
         }
         PeriodLock lock = new PeriodLock();
-        lock.id = UUID.randomUUID();
+        lock.id = TimeOrderedIds.next();
         lock.indicatorId = request.indicatorId();
         lock.planId = request.planId();
         lock.period = period.code();

@@ -15,6 +15,7 @@ import vn.partracker.indicators.messaging.MeasurementEvents;
 import vn.partracker.indicators.repository.IndicatorRepository;
 import vn.partracker.indicators.repository.MeasurementRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 
 /**
  * Re-emits the current state of every indicator and every figure through the outbox, so a consumer with an empty
@@ -67,7 +68,7 @@ public class RepublishService {
      * @return the counts
      */
     public RepublishResponse republishAll() {
-        UUID run = UUID.randomUUID();
+        UUID run = TimeOrderedIds.next();
         Instant started = Instant.now();
         long indicatorCount = 0;
         long measurementCount = 0;

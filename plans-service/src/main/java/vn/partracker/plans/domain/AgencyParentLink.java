@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import vn.partracker.support.id.TimeOrderedIds;
 
 /**
  * One period of an agency's place in the hierarchy: from {@code validFrom} to {@code validTo} (inclusive, open when
@@ -33,7 +34,7 @@ public class AgencyParentLink {
     /** A new link with a fresh id. */
     public static AgencyParentLink of(UUID agencyId, UUID parentId, LocalDate validFrom, LocalDate validTo) {
         AgencyParentLink link = new AgencyParentLink();
-        link.id = UUID.randomUUID();
+        link.id = TimeOrderedIds.next();
         link.agencyId = agencyId;
         link.parentId = parentId;
         link.validFrom = validFrom;

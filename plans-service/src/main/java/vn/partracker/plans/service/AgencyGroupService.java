@@ -25,6 +25,7 @@ import vn.partracker.plans.repository.AgencyGroupRepository;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -87,7 +88,7 @@ public class AgencyGroupService {
                     List.of(new FieldError("code", "already used")));
         }
         AgencyGroup group = new AgencyGroup();
-        group.id = UUID.randomUUID();
+        group.id = TimeOrderedIds.next();
         group.code = request.code();
         group.createdAt = Instant.now();
         apply(group, request.name(), kinds, levels, request.ancestorId(), agencyIds);
@@ -111,7 +112,7 @@ public class AgencyGroupService {
         ImportOutcome outcome;
         if (group == null) {
             group = new AgencyGroup();
-            group.id = UUID.randomUUID();
+            group.id = TimeOrderedIds.next();
             group.code = code;
             group.createdAt = Instant.now();
             apply(group, name, kinds, levels, ancestorId, ids);

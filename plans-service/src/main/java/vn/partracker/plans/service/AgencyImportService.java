@@ -10,7 +10,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import vn.partracker.plans.api.AgencyImportReport;
 import vn.partracker.plans.api.ImportProblem;
 import vn.partracker.plans.domain.Agency;
@@ -20,6 +19,7 @@ import vn.partracker.plans.messaging.AgencyEvents;
 import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.text.VietnameseText;
 
 /**
@@ -129,7 +129,7 @@ public class AgencyImportService {
                         .map(p -> p.id)
                         .toList());
         summary.put("groupCodes", groupsWritten);
-        auditTrail.record("agency.imported", "AgencyImport", UUID.randomUUID(), null, summary);
+        auditTrail.record("agency.imported", "AgencyImport", TimeOrderedIds.next(), null, summary);
     }
 
     /** Writes the created and updated rows, their parent histories where they changed, and one event each. */

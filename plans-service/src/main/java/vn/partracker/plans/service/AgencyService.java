@@ -31,6 +31,7 @@ import vn.partracker.plans.repository.AgencyParentLinkRepository;
 import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -91,7 +92,7 @@ public class AgencyService {
                     List.of(new FieldError("code", "already used")));
         }
         Agency agency = new Agency();
-        agency.id = UUID.randomUUID();
+        agency.id = TimeOrderedIds.next();
         agency.code = request.code();
         agency.createdAt = Instant.now();
         apply(agency, request);

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import vn.partracker.plans.domain.Plan;
 import vn.partracker.plans.domain.PlanAmendment;
 import vn.partracker.plans.repository.PlanAmendmentRepository;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.security.Caller;
 
 /**
@@ -43,7 +43,7 @@ public class AmendmentRecorder {
             Map<String, ?> before,
             Map<String, ?> after) {
         PlanAmendment amendment = new PlanAmendment();
-        amendment.id = UUID.randomUUID();
+        amendment.id = TimeOrderedIds.next();
         amendment.planId = plan.id;
         amendment.versionBefore = versionBefore;
         amendment.versionAfter = plan.version;

@@ -36,6 +36,7 @@ import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.ProgressUpdateRepository;
 import vn.partracker.plans.repository.TaskRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -333,7 +334,7 @@ public class AssignmentService {
             AssignmentStatus previous,
             String occurrence) {
         ProgressUpdate update = new ProgressUpdate();
-        update.id = UUID.randomUUID();
+        update.id = TimeOrderedIds.next();
         update.assignmentId = assignment.id;
         update.percent = request.percent();
         update.note = request.note();

@@ -34,6 +34,7 @@ import vn.partracker.plans.repository.AgencyRepository;
 import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.json.JsonInputLimits;
 import vn.partracker.support.problem.FieldError;
 import vn.partracker.support.text.VietnameseText;
@@ -370,7 +371,7 @@ public class PlanImportService {
     private Plan write(PlanImportDocument doc, UUID issuerId, List<ResolvedTask> resolved) {
         Instant now = Instant.now();
         Plan plan = new Plan();
-        plan.id = UUID.randomUUID();
+        plan.id = TimeOrderedIds.next();
         plan.status = PlanStatus.DRAFT;
         plan.createdAt = now;
         plan.updatedAt = now;
@@ -392,7 +393,7 @@ public class PlanImportService {
         for (ResolvedTask r : resolved) {
             PlanImportDocument.Task t = r.src;
             Task task = new Task();
-            task.id = UUID.randomUUID();
+            task.id = TimeOrderedIds.next();
             task.planId = plan.id;
             task.position = position++;
             task.sectionCode = t.sectionCode();

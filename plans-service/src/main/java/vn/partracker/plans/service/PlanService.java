@@ -34,6 +34,7 @@ import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -116,7 +117,7 @@ public class PlanService {
                     List.of(new FieldError("number", "already used by this issuer")));
         }
         Plan plan = new Plan();
-        plan.id = UUID.randomUUID();
+        plan.id = TimeOrderedIds.next();
         plan.status = PlanStatus.DRAFT;
         plan.createdAt = Instant.now();
         plan.number = request.number().strip();

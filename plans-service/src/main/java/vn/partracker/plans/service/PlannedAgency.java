@@ -7,6 +7,7 @@ import vn.partracker.plans.domain.Agency;
 import vn.partracker.plans.domain.AgencyKind;
 import vn.partracker.plans.domain.hierarchy.ParentPeriod;
 import vn.partracker.plans.domain.hierarchy.Validity;
+import vn.partracker.support.id.TimeOrderedIds;
 
 /**
  * The state one import row leads to, worked out before anything is written: the whole document is checked first,
@@ -37,7 +38,7 @@ final class PlannedAgency {
         this.row = row;
         this.src = src;
         this.existing = existing;
-        this.id = existing != null ? existing.id : UUID.randomUUID();
+        this.id = existing != null ? existing.id : TimeOrderedIds.next();
     }
 
     /** Where the row is in the document, as problems name it. */

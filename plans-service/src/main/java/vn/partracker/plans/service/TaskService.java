@@ -31,6 +31,7 @@ import vn.partracker.plans.repository.PlanRepository;
 import vn.partracker.plans.repository.TaskRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -96,7 +97,7 @@ public class TaskService {
         requireChangeable(plan, request.amendmentReason(), "add a task to");
         validate(plan, request);
         Task task = new Task();
-        task.id = UUID.randomUUID();
+        task.id = TimeOrderedIds.next();
         task.planId = planId;
         task.position = tasks.nextPosition(planId);
         task.createdAt = Instant.now();
@@ -243,7 +244,7 @@ public class TaskService {
         Instant now = Instant.now();
         for (UUID agencyId : agencyIds) {
             Assignment a = new Assignment();
-            a.id = UUID.randomUUID();
+            a.id = TimeOrderedIds.next();
             a.planId = task.planId;
             a.taskId = task.id;
             a.agencyId = agencyId;

@@ -35,6 +35,7 @@ import vn.partracker.reporting.messaging.ReportEvents;
 import vn.partracker.reporting.repository.FinalizedReportRepository;
 import vn.partracker.reporting.repository.IndicatorReplicaRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.idempotency.IdempotencyKeys;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.ForbiddenException;
@@ -144,7 +145,7 @@ public class PeriodicReportService {
         }
         PeriodicReport live = live(regime, period, agencyId);
         FinalizedReport snapshot = new FinalizedReport();
-        snapshot.id = UUID.randomUUID();
+        snapshot.id = TimeOrderedIds.next();
         snapshot.regimeId = regimeId;
         snapshot.period = period.code();
         snapshot.agencyId = agencyId;

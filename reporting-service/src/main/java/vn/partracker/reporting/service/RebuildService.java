@@ -21,6 +21,7 @@ import vn.partracker.reporting.repository.MeasurementReplicaRepository;
 import vn.partracker.reporting.repository.MeasurementReplicaRepository.StoredFigure;
 import vn.partracker.reporting.repository.RebuildJobRepository;
 import vn.partracker.support.audit.AuditTrail;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.problem.ConflictException;
 import vn.partracker.support.problem.NotFoundException;
 import vn.partracker.support.security.Caller;
@@ -81,7 +82,7 @@ public class RebuildService {
                     "a rebuild is already " + active.get().status().toLowerCase() + ": /api/admin/rebuild/"
                             + active.get().id());
         }
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         String subject = Caller.inRequest() && caller.authenticated() ? caller.subject() : Caller.SYSTEM;
         jobs.insert(id, subject);
         RebuildJob job = jobs.find(id).orElseThrow();

@@ -31,6 +31,7 @@ import vn.partracker.reporting.repository.PlanReplicaRepository;
 import vn.partracker.reporting.repository.ReportRegimeRepository;
 import vn.partracker.support.audit.AuditTrail;
 import vn.partracker.support.http.ETags;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.paging.Page;
 import vn.partracker.support.paging.PageRequest;
 import vn.partracker.support.problem.ConflictException;
@@ -86,7 +87,7 @@ public class ReportRegimeService {
                     List.of(new FieldError("code", "already used")));
         }
         ReportRegime regime = new ReportRegime();
-        regime.id = UUID.randomUUID();
+        regime.id = TimeOrderedIds.next();
         regime.code = request.code().strip();
         regime.createdAt = Instant.now();
         apply(regime, request);
@@ -150,7 +151,7 @@ public class ReportRegimeService {
         List<ExpectedAgencyResponse> created = new ArrayList<>();
         for (ExpectedAgenciesRequest.Member m : request.agencies()) {
             ExpectedAgency e = new ExpectedAgency();
-            e.id = UUID.randomUUID();
+            e.id = TimeOrderedIds.next();
             e.regimeId = regime.id;
             e.agencyId = m.agencyId();
             e.agencyCode = blankToNull(m.agencyCode());
@@ -202,7 +203,7 @@ public class ReportRegimeService {
         auditTrail.record(
                 "regime.imported",
                 "RegimeImport",
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 null,
                 new ImportSummary(
                         created.size(),

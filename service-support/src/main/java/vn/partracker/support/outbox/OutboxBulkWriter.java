@@ -9,8 +9,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import vn.partracker.events.EventJson;
+import vn.partracker.support.id.TimeOrderedIds;
 import vn.partracker.support.jdbc.CopyText;
 
 /**
@@ -54,7 +54,7 @@ public class OutboxBulkWriter {
         for (NewEvent event : events) {
             String payload = EventJson.write(event.payload());
             OutboxWriter.requireWithinLimit(event, payload);
-            rows.add(UUID.randomUUID())
+            rows.add(TimeOrderedIds.next())
                     .add(event.topic())
                     .add(event.key())
                     .add(event.type())

@@ -174,10 +174,14 @@ public class OutboxRelay {
     private void loop() {
         try {
             Thread.sleep(config.initialDelay().toMillis());
+            long pollWait = config.pollInterval().toMillis();
             while (running) {
                 RelayResult result;
+                long runMillis = 0;
                 try {
+                    long began = System.nanoTime();
                     result = relayOnce();
+                    runMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
                     refreshStats(false);
                 } catch (RuntimeException | Error e) {
                     if (Thread.currentThread().isInterrupted()) {
@@ -195,7 +199,12 @@ public class OutboxRelay {
                 } else {
                     backoffMillis = 0;
                     if (result.published() < config.batchSize()) {
-                        boolean signalled = signal.await(config.pollInterval().toMillis());
+                        pollWait = RelayDecisions.pollWaitMillis(
+                                pollWait,
+                                result.published(),
+                                runMillis,
+                                config.pollInterval().toMillis());
+                        boolean signalled = signal.await(pollWait);
                         if (signalled
                                 && result.published() > 0
                                 && !config.linger().isZero()) {

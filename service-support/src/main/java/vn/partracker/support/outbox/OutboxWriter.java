@@ -15,9 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import vn.partracker.events.EventEnvelope;
 import vn.partracker.events.EventJson;
+import vn.partracker.support.id.TimeOrderedIds;
 
 /**
  * Writes events to the outbox table inside the caller's transaction, so an event exists exactly when the change
@@ -129,7 +129,7 @@ public class OutboxWriter {
     /** The envelope of an event as stored: a new {@code ce_id}, the payload as JSON, within the size limit. */
     private EventEnvelope envelope(NewEvent event, OffsetDateTime now) {
         EventEnvelope envelope = new EventEnvelope(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 event.type(),
                 config.source(),
                 event.key(),

@@ -44,6 +44,36 @@ final class RelayDecisions {
     private RelayDecisions() {}
 
     /**
+     * A claim that found nothing yet took this long was reading index entries of rows a transaction has written but
+     * not committed (a long import's events: up to 100,000 entries the claim must look at and skip, 40–50 ms a time).
+     */
+    static final long SLOW_EMPTY_CLAIM_MILLIS = 10;
+
+    /** The longest wait between two polls is this many times the poll interval. */
+    static final long MAX_POLL_FACTOR = 8;
+
+    /**
+     * How long the relay waits for a commit signal before it polls again, after a run that published fewer rows than
+     * a batch. Polling is the safety net for rows another instance wrote (a commit of this instance signals and wakes
+     * the relay at once); a poll that found nothing but was slow means an open transaction holds many unsent rows,
+     * whose entries every claim reads again until they commit, so the wait doubles up to {@value #MAX_POLL_FACTOR}
+     * poll intervals (during a 15-second import of 100,000 figures: about 8 claims instead of 30, 1.5–2 s less
+     * database time beside the import). Any other run returns to the poll interval.
+     *
+     * @param previousMillis the wait chosen after the previous run
+     * @param published rows the run published
+     * @param claimMillis how long the run's claim took
+     * @param pollMillis the configured poll interval
+     * @return the wait in milliseconds
+     */
+    static long pollWaitMillis(long previousMillis, int published, long claimMillis, long pollMillis) {
+        if (published > 0 || claimMillis < SLOW_EMPTY_CLAIM_MILLIS) {
+            return pollMillis;
+        }
+        return Math.min(Math.max(previousMillis, pollMillis) * 2, pollMillis * MAX_POLL_FACTOR);
+    }
+
+    /**
      * Decides a row's fate.
      *
      * @param error why publishing failed, {@code null} when the broker acknowledged it

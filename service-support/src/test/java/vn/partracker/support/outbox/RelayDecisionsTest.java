@@ -136,4 +136,18 @@ class RelayDecisionsTest {
             assertEquals(Verdict.OUTAGE, RelayDecisions.decide(error, false, MAX - 1, MAX), "never parked");
         }
     }
+
+    @Test
+    void slowEmptyClaimsDoubleThePollWaitUpToEightIntervalsAndAnyOtherRunResetsIt() {
+        long poll = 500;
+        long wait = poll;
+        long[] expected = {1000, 2000, 4000, 4000};
+        for (long e : expected) {
+            // 45 ms for a claim that found nothing: an open import's uncommitted rows were read and skipped
+            wait = RelayDecisions.pollWaitMillis(wait, 0, 45, poll);
+            assertEquals(e, wait);
+        }
+        assertEquals(poll, RelayDecisions.pollWaitMillis(wait, 0, 2, poll), "a fast empty claim: nothing is open");
+        assertEquals(poll, RelayDecisions.pollWaitMillis(wait, 3, 45, poll), "a run that published");
+    }
 }
