@@ -50,8 +50,22 @@ public class MeasurementEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<Change> changes) {
-        bulk.appendAll(changes.stream()
+        bulk.appendPrepared(prepareAll(changes));
+    }
+
+    /**
+     * Serialises the events of many changes for {@link #appendPrepared}, without the database (a bulk import does it
+     * on one thread while another writes its previous chunk).
+     */
+    public OutboxBulkWriter.Prepared prepareAll(List<Change> changes) {
+        return bulk.prepare(changes.stream()
                 .map(c -> new NewEvent(Topics.MEASUREMENTS, c.figure().id().toString(), c.type(), c.figure()))
                 .toList());
+    }
+
+    /** Appends events {@link #prepareAll prepared} before, in order, with one {@code COPY}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendPrepared(OutboxBulkWriter.Prepared events) {
+        bulk.appendPrepared(events);
     }
 }

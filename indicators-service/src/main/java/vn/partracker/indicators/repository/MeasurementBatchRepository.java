@@ -90,12 +90,25 @@ public class MeasurementBatchRepository {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<UUID> insertNew(List<Measurement> figures) {
+        return insertNew(figures, stagingText(figures, false));
+    }
+
+    /**
+     * {@link #insertNew(List)} with the staging rows built before ({@link #newFiguresText}, e.g. on another thread
+     * while the previous chunk was written).
+     *
+     * @param figures the new figures
+     * @param staged their rows as {@link #newFiguresText} gave them
+     * @return the ids of the figures inserted, each with its first revision
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> insertNew(List<Measurement> figures, CopyText staged) {
         Set<UUID> inserted = new HashSet<>();
         if (figures.isEmpty()) {
             return inserted;
         }
         try (Connection c = dataSource.getConnection()) {
-            stage(c, figures, false);
+            stage(c, staged);
             try (PreparedStatement move = c.prepareStatement("WITH moved AS (INSERT INTO measurement (" + COLUMNS
                             + ") SELECT " + COLUMNS + " FROM " + STAGE
                             + " ON CONFLICT (indicator_id, agency_id, period) DO NOTHING RETURNING " + COLUMNS
@@ -125,7 +138,7 @@ public class MeasurementBatchRepository {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
-            stage(c, figures, true);
+            stage(c, stagingText(figures, true));
             try (PreparedStatement apply = c.prepareStatement("UPDATE measurement m SET status = s.status,"
                     + " revision = s.revision, version = m.version + 1, numerator = s.numerator,"
                     + " denominator = s.denominator, entered_value = s.entered_value, components = s.components,"
@@ -165,12 +178,17 @@ public class MeasurementBatchRepository {
         }
     }
 
-    /** Fills the transaction's staging table with {@code figures} (emptied first, created on first use). */
-    private static void stage(Connection c, List<Measurement> figures, boolean forUpdate) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE measurement) ON COMMIT DROP");
-            s.execute("TRUNCATE " + STAGE);
-        }
+    /**
+     * The staging rows of new figures for {@link #insertNew(List, CopyText)}, built without the database.
+     *
+     * @param figures the new figures, ids and values set
+     * @return their rows in {@code COPY} text form
+     */
+    public static CopyText newFiguresText(List<Measurement> figures) {
+        return stagingText(figures, false);
+    }
+
+    private static CopyText stagingText(List<Measurement> figures, boolean forUpdate) {
         CopyText rows = new CopyText();
         for (Measurement m : figures) {
             rows.add(m.id)
@@ -181,6 +199,15 @@ public class MeasurementBatchRepository {
                     .add(m.revision)
                     .add(forUpdate ? m.version + 1 : m.version);
             values(rows, m).endRow();
+        }
+        return rows;
+    }
+
+    /** Fills the transaction's staging table with {@code rows} (emptied first, created on first use). */
+    private static void stage(Connection c, CopyText rows) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE IF NOT EXISTS " + STAGE + " (LIKE measurement) ON COMMIT DROP");
+            s.execute("TRUNCATE " + STAGE);
         }
         rows.copy(c, "COPY " + STAGE + " (" + COLUMNS + ") FROM STDIN");
     }

@@ -120,6 +120,32 @@ class BatchImportWriteIT {
     }
 
     @Test
+    void aChunkTheDatabaseRefusesWhileTheNextIsCheckedRollsBackTheWholeImportAndFreesItsTransaction() {
+        // the first chunk fails in the writer thread (a NUL character PostgreSQL refuses in text) while the import's
+        // own thread checks the second: the failure reaches the request, the transaction comes back and rolls back
+        String indicator = newIndicator();
+        List<Map<String, Object>> rows = rows(indicator, ROWS);
+        rows.get(10).put("note", "ghi chú\u0000");
+        long outbox = replicas.count("SELECT count(*) FROM outbox_event");
+        long revisions = replicas.count("SELECT count(*) FROM measurement_revision");
+        batch(rows, "")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://partracker.vn/problems/validation"));
+        assertEquals(0, figures(indicator));
+        assertEquals(outbox, replicas.count("SELECT count(*) FROM outbox_event"));
+        assertEquals(revisions, replicas.count("SELECT count(*) FROM measurement_revision"));
+        assertEquals(0, stagingTables());
+
+        rows.get(10).put("note", "ghi chú");
+        batch(rows, "").then().statusCode(200).body("imported", equalTo(ROWS));
+        assertEquals(ROWS, figures(indicator));
+        assertEquals(ROWS, revisionsOf(indicator));
+        assertEquals(outbox + ROWS, replicas.count("SELECT count(*) FROM outbox_event"));
+    }
+
+    @Test
     void aDuplicateRowInALaterChunkIsRejectedAndTheFirstRowWins() {
         String indicator = newIndicator();
         List<Map<String, Object>> rows = rows(indicator, ROWS);

@@ -46,9 +46,16 @@ public class OutboxBulkWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<NewEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
+        appendPrepared(prepare(events));
+    }
+
+    /**
+     * Serialises events into outbox rows without touching the database or needing a transaction, so a bulk import
+     * can do it on one thread while another writes its previous chunk.
+     *
+     * @throws IllegalStateException when an event's payload is over {@link OutboxWriter#MAX_EVENT_BYTES}
+     */
+    public Prepared prepare(List<NewEvent> events) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CopyText rows = new CopyText();
         for (NewEvent event : events) {
@@ -64,14 +71,36 @@ public class OutboxBulkWriter {
                     .add(payload)
                     .endRow();
         }
+        return new Prepared(rows, events.size());
+    }
+
+    /**
+     * Appends prepared events, in their order, in the caller's transaction.
+     *
+     * @throws IllegalStateException when the database refuses the rows
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendPrepared(Prepared events) {
+        if (events.count() == 0) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            rows.copy(
-                    connection,
-                    "COPY outbox_event (id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload)"
-                            + " FROM STDIN");
+            events.rows()
+                    .copy(
+                            connection,
+                            "COPY outbox_event (id, topic, msg_key, ce_type, ce_source, ce_subject, ce_time, payload)"
+                                    + " FROM STDIN");
         } catch (SQLException e) {
-            throw new IllegalStateException("could not write " + events.size() + " events to the outbox", e);
+            throw new IllegalStateException("could not write " + events.count() + " events to the outbox", e);
         }
         OutboxWriter.wakeRelayAfterCommit(transactions, signal);
     }
+
+    /**
+     * Events serialised as outbox rows, ready for {@link #appendPrepared}.
+     *
+     * @param rows the rows in {@code COPY} text form
+     * @param count how many events
+     */
+    public record Prepared(CopyText rows, int count) {}
 }
