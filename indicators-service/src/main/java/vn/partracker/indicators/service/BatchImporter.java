@@ -234,7 +234,9 @@ public class BatchImporter {
     private static final class Verdict {
         private final List<Pending> pending = new ArrayList<>();
         private final List<Refusal> refusals = new ArrayList<>();
-        private final Set<MeasurementBatchRepository.Key> keys = new HashSet<>();
+        /** The keys this verdict added to the run's {@code seen}, taken out again when the verdict is dropped. */
+        private final List<MeasurementBatchRepository.Key> keys = new ArrayList<>();
+
         private final Map<UUID, Indicator> indicators = new HashMap<>();
 
         void reject(int number, List<FieldError> errors) {
@@ -249,6 +251,7 @@ public class BatchImporter {
         private final boolean dryRun;
         private final Set<MeasurementBatchRepository.Key> seen = new HashSet<>();
         private final Map<String, Optional<PlanReplica>> plansByNumber = new HashMap<>();
+        private final Map<String, LocalDate> periodEnds = new HashMap<>();
         private final List<RowSource.Row> buffered = new ArrayList<>();
         private final List<Pending> chunk = new ArrayList<>();
         private final List<RejectedRow> rejected = new ArrayList<>();
@@ -420,6 +423,7 @@ public class BatchImporter {
                     prepared = ahead.prepared();
                     return;
                 }
+                drop(ahead.verdict());
                 snapshot = awaitSnapshot(ahead.snapshot().generation());
                 attempt = 1;
             } else {
@@ -434,6 +438,7 @@ public class BatchImporter {
                     take(verdict);
                     return;
                 }
+                drop(verdict);
                 // wait for a reload after the first stale snapshot only: a second one means the reference data keeps
                 // changing, and waiting again would only spend the import's budget before the tables decide anyway
                 snapshot = attempt == 0 ? awaitSnapshot(snapshot.get().generation()) : Optional.empty();
@@ -509,19 +514,25 @@ public class BatchImporter {
             }
             MeasurementBatchRepository.Key key = new MeasurementBatchRepository.Key(
                     indicatorId, agencyId, checked.period().code());
-            if (seen.contains(key) || !verdict.keys.add(key)) {
+            if (!seen.add(key)) {
                 verdict.reject(
                         row.number(),
                         List.of(new FieldError("period", "an earlier row has the same indicator, agency and period")));
                 return;
             }
+            verdict.keys.add(key);
             verdict.pending.add(new Pending(row.number(), checked, figures));
         }
 
+        /** Takes a verdict that holds into the run (its keys are in {@code seen} already). */
         private void take(Verdict verdict) {
             verdict.refusals.forEach(r -> reject(r.number(), r.errors()));
-            seen.addAll(verdict.keys);
             chunk.addAll(verdict.pending);
+        }
+
+        /** Forgets a verdict that did not hold: its rows are checked again, so their keys are not seen yet. */
+        private void drop(Verdict verdict) {
+            verdict.keys.forEach(seen::remove);
         }
 
         private UUID resolveIndicator(FigureRules.Context ctx, MeasurementRow data, List<FieldError> errors) {
@@ -564,7 +575,8 @@ public class BatchImporter {
             }
             LocalDate day = LocalDate.now();
             try {
-                day = Period.parse(data.period()).calendarEnd();
+                day = periodEnds.computeIfAbsent(
+                        data.period(), code -> Period.parse(code).calendarEnd());
             } catch (IllegalArgumentException e) {
                 // the period is reported by the figure rules; the code is then looked up as of today
             }
