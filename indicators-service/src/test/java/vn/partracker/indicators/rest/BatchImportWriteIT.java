@@ -120,6 +120,36 @@ class BatchImportWriteIT {
     }
 
     @Test
+    void rowsWithLongNotesCrossingChunksBoundedByTheirTextArriveWhole() {
+        // 1,200 rows with 4,000-character notes: 4.8 million characters, written in three chunks bounded by text
+        // (BatchImporter.CHUNK_TEXT_CHARS) instead of one chunk of rows
+        String indicator = newIndicator();
+        int count = 1_200;
+        List<Map<String, Object>> rows = rows(indicator, count);
+        String note =
+                "Đã rà soát, đơn giản hóa thủ tục hành chính; ".repeat(100).substring(0, 4000);
+        for (int i = 0; i < count; i++) {
+            rows.get(i).put("note", i + " " + note.substring(String.valueOf(i).length() + 1));
+        }
+        long outbox = replicas.count("SELECT count(*) FROM outbox_event");
+        batch(rows, "").then().statusCode(200).body("imported", equalTo(count)).body("rejectedRows", equalTo(0));
+        assertEquals(count, figures(indicator));
+        assertEquals(count, revisionsOf(indicator));
+        assertEquals(outbox + count, replicas.count("SELECT count(*) FROM outbox_event"));
+        assertEquals(
+                count,
+                replicas.count(
+                        "SELECT count(*) FROM measurement WHERE indicator_id = ? AND length(note) = 4000"
+                                + " AND note LIKE '%thủ tục hành chính%'",
+                        UUID.fromString(indicator)));
+        assertEquals(
+                "1199 " + note.substring(5),
+                replicas.text(
+                        "SELECT note FROM measurement WHERE indicator_id = ? AND note LIKE '1199 %'",
+                        UUID.fromString(indicator)));
+    }
+
+    @Test
     void aChunkTheDatabaseRefusesWhileTheNextIsCheckedRollsBackTheWholeImportAndFreesItsTransaction() {
         // the first chunk fails in the writer thread (a NUL character PostgreSQL refuses in text) while the import's
         // own thread checks the second: the failure reaches the request, the transaction comes back and rolls back
