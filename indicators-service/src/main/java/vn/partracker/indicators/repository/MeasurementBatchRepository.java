@@ -84,18 +84,8 @@ public class MeasurementBatchRepository {
      * the caller learns which were and treats the others as existing figures.
      *
      * <p>The same statement writes the first revision of each figure it inserted, from the rows it inserted, so the
-     * revisions are not built, sent and parsed a second time ({@link #insertRevisions} is for revised figures).
-     *
-     * @return the ids of the figures inserted, each with its first revision
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<UUID> insertNew(List<Measurement> figures) {
-        return insertNew(figures, stagingText(figures, false));
-    }
-
-    /**
-     * {@link #insertNew(List)} with the staging rows built before ({@link #newFiguresText}, e.g. on another thread
-     * while the previous chunk was written).
+     * revisions are not built, sent and parsed a second time ({@link #insertRevisions} is for revised figures). The
+     * rows come built ({@link #newFiguresText}, on the import's own thread while the previous chunk was written).
      *
      * @param figures the new figures
      * @param staged their rows as {@link #newFiguresText} gave them
@@ -179,7 +169,7 @@ public class MeasurementBatchRepository {
     }
 
     /**
-     * The staging rows of new figures for {@link #insertNew(List, CopyText)}, built without the database.
+     * The staging rows of new figures for {@link #insertNew}, built without the database.
      *
      * @param figures the new figures, ids and values set
      * @return their rows in {@code COPY} text form

@@ -201,7 +201,7 @@ public class BatchImporter {
             run.settle(e);
             throw e;
         }
-        boolean commit = !dryRun && !(allOrNothing && run.rejectedRows > 0);
+        boolean commit = run.writes(0);
         if (!commit) {
             try {
                 transactions.setRollbackOnly();
@@ -294,6 +294,15 @@ public class BatchImporter {
             this.dryRun = dryRun;
         }
 
+        /**
+         * @param refusalsAhead rows refused by a verdict not yet taken into the run
+         * @return whether the import writes (and commits) what it checked: not in a dry run, nor once an all-or-nothing
+         *     import has a refused row
+         */
+        boolean writes(int refusalsAhead) {
+            return !dryRun && !(allOrNothing && rejectedRows + refusalsAhead > 0);
+        }
+
         void accept(RowSource.Row row) {
             buffered.add(row);
             MeasurementRow data = row.data();
@@ -320,7 +329,7 @@ public class BatchImporter {
             if (!chunk.isEmpty()) {
                 List<Pending> pending = List.copyOf(chunk);
                 chunk.clear();
-                boolean writes = !(dryRun || (allOrNothing && rejectedRows > 0));
+                boolean writes = writes(0);
                 lend(new ChunkWrite(pending, writes, actor, writes ? prepared : null));
             }
             prepared = null;
@@ -357,7 +366,6 @@ public class BatchImporter {
             try {
                 written = pending.join();
             } catch (CompletionException e) {
-                takeBack();
                 if (e.getCause() instanceof RuntimeException r) {
                     throw r;
                 }
@@ -365,8 +373,9 @@ public class BatchImporter {
                     throw error;
                 }
                 throw e;
+            } finally {
+                takeBack();
             }
-            takeBack();
             imported += written.imported();
             updated += written.updated();
             unchanged += written.unchanged();
@@ -407,7 +416,7 @@ public class BatchImporter {
                 return null;
             }
             Verdict verdict = judge(buffered, rules.context(snapshot.get()));
-            boolean writes = !(dryRun || (allOrNothing && (rejectedRows > 0 || !verdict.refusals.isEmpty())));
+            boolean writes = writes(verdict.refusals.size());
             return new Ahead(snapshot.get(), verdict, writes ? prepare(verdict.pending, actor) : null);
         }
 

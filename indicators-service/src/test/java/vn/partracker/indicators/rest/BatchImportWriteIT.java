@@ -87,17 +87,7 @@ class BatchImportWriteIT {
         int count = 60;
         List<Map<String, Object>> rows = rows(indicator, count);
         rows.get(count - 2).put("note", "ghi chú\u0000");
-        long outbox = replicas.count("SELECT count(*) FROM outbox_event");
-        long revisions = replicas.count("SELECT count(*) FROM measurement_revision");
-        batch(rows, "?mode=valid-rows")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://partracker.vn/problems/validation"));
-        assertEquals(0, figures(indicator));
-        assertEquals(outbox, replicas.count("SELECT count(*) FROM outbox_event"));
-        assertEquals(revisions, replicas.count("SELECT count(*) FROM measurement_revision"));
-        assertEquals(0, stagingTables());
+        assertRefusedWithNothingWritten(indicator, rows, "?mode=valid-rows");
 
         rows.get(count - 2).put("note", "ghi chú\ttab \\ gạch chéo\nxuống dòng");
         for (int i = 0; i < 4; i++) {
@@ -157,16 +147,7 @@ class BatchImportWriteIT {
         List<Map<String, Object>> rows = rows(indicator, ROWS);
         rows.get(10).put("note", "ghi chú\u0000");
         long outbox = replicas.count("SELECT count(*) FROM outbox_event");
-        long revisions = replicas.count("SELECT count(*) FROM measurement_revision");
-        batch(rows, "")
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://partracker.vn/problems/validation"));
-        assertEquals(0, figures(indicator));
-        assertEquals(outbox, replicas.count("SELECT count(*) FROM outbox_event"));
-        assertEquals(revisions, replicas.count("SELECT count(*) FROM measurement_revision"));
-        assertEquals(0, stagingTables());
+        assertRefusedWithNothingWritten(indicator, rows, "");
 
         rows.get(10).put("note", "ghi chú");
         batch(rows, "").then().statusCode(200).body("imported", equalTo(ROWS));
@@ -336,6 +317,24 @@ class BatchImportWriteIT {
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * Sends an import PostgreSQL refuses while writing it and checks that it is a 400 validation problem and left no
+     * figure, revision, event or staging table.
+     */
+    private void assertRefusedWithNothingWritten(String indicator, List<Map<String, Object>> rows, String query) {
+        long outbox = replicas.count("SELECT count(*) FROM outbox_event");
+        long revisions = replicas.count("SELECT count(*) FROM measurement_revision");
+        batch(rows, query)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://partracker.vn/problems/validation"));
+        assertEquals(0, figures(indicator));
+        assertEquals(outbox, replicas.count("SELECT count(*) FROM outbox_event"));
+        assertEquals(revisions, replicas.count("SELECT count(*) FROM measurement_revision"));
+        assertEquals(0, stagingTables());
     }
 
     private long figures(String indicator) {
